@@ -1,0 +1,158 @@
+package io.github.tmux4j;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+
+/**
+ * A handle on one tmux session that runs one process (a Python REPL, gdb, a shell, any command).
+ *
+ * <p>Handles are thread-safe. {@link #run} calls on one handle are serialized, so two threads never
+ * interleave their commands; {@link #send} and {@link #waitFor} may be combined freely. A handle does not
+ * own the session's lifetime beyond {@link #close()}: the session outlives the JVM until it is closed,
+ * cleaned up, or its process exits.
+ *
+ * <p>Waits are scoped: after {@link #send} or {@link #sendKeys}, {@link #waitFor} and {@link #run} only
+ * look at what the pane printed after that input, never at earlier output or at the echo of the input
+ * itself.
+ */
+public interface Session extends AutoCloseable {
+
+  /**
+   * The session name, unique on its registry and socket.
+   *
+   * @return the name
+   */
+  String name();
+
+  /**
+   * The tmux socket the session lives on; {@code tmux -S <socket> attach -t =<name>} attaches to it.
+   *
+   * @return the socket path
+   */
+  Path socket();
+
+  /**
+   * The pane the process runs in, as a tmux pane id ({@code %3}), usable as {@code tmux -S <socket> ...
+   * -t <target>}.
+   *
+   * @return the pane id
+   */
+  String target();
+
+  /**
+   * What kind of program the session runs.
+   *
+   * @return the type
+   */
+  SessionType type();
+
+  /**
+   * Types {@code text} literally and presses Enter. Every character arrives as given: {@code ;}, quotes,
+   * {@code $}, backslashes, tabs, newlines (each acts as Enter) and any Unicode. Text longer than a few
+   * kilobytes goes through a tmux paste buffer. Updates the registry's {@code last_active}.
+   *
+   * @param text the input; must not contain NUL or unpaired surrogates
+   * @throws IllegalArgumentException if the text cannot be typed, naming the character
+   * @throws SessionNotFoundException if the session is gone
+   * @throws ServerNotRunningException if its tmux server is gone
+   */
+  void send(String text);
+
+  /**
+   * Types {@code text} literally without pressing Enter.
+   *
+   * @param text the input
+   * @throws IllegalArgumentException if the text cannot be typed, naming the character
+   * @throws SessionNotFoundException if the session is gone
+   */
+  void type(String text);
+
+  /**
+   * Presses keys by their tmux names: {@code "C-c"}, {@code "Enter"}, {@code "Up"}, {@code "Escape"},
+   * {@code "M-x"}. Updates {@code last_active}.
+   *
+   * @param keys the key names
+   * @throws SessionNotFoundException if the session is gone
+   */
+  void sendKeys(String... keys);
+
+  /**
+   * Waits until {@code text} appears in the pane's output, after the input last sent through this handle
+   * (or anywhere on the visible screen if nothing was sent yet).
+   *
+   * @param text the literal text to look for
+   * @param timeout how long to wait
+   * @return the match
+   * @throws WaitTimeoutException if it does not appear in time; carries the last screen seen
+   * @throws SessionDeadException if the process exits while waiting
+   */
+  MatchResult waitFor(String text, Duration timeout);
+
+  /**
+   * Waits until {@code pattern} is found in the pane's output, after the input last sent through this
+   * handle (or anywhere on the visible screen if nothing was sent yet). The output is matched as lines
+   * joined by {@code \n}, wrapped lines joined, trailing whitespace of each line removed.
+   *
+   * @param pattern the pattern to find
+   * @param timeout how long to wait
+   * @return the match
+   * @throws WaitTimeoutException if it does not appear in time; carries the last screen seen
+   * @throws SessionDeadException if the process exits while waiting
+   */
+  MatchResult waitFor(Pattern pattern, Duration timeout);
+
+  /**
+   * Sends a command, waits for the program's next prompt, and returns only the command's output, with
+   * the client's default timeout. The program must echo its input and show a prompt (REPLs and shells
+   * do).
+   *
+   * @param command the command
+   * @return the output, elapsed time and (for shells) exit code
+   * @throws WaitTimeoutException if no prompt appears in time
+   * @throws SessionDeadException if the process exits while running the command
+   * @throws IllegalStateException if the session has no known prompt (a custom command without
+   *     {@link SessionBuilder#readyWhen})
+   */
+  CommandResult run(String command);
+
+  /**
+   * Like {@link #run(String)} with an explicit timeout.
+   *
+   * @param command the command
+   * @param timeout how long to wait for the next prompt
+   * @return the output, elapsed time and (for shells) exit code
+   * @throws WaitTimeoutException if no prompt appears in time
+   * @throws SessionDeadException if the process exits while running the command
+   */
+  CommandResult run(String command, Duration timeout);
+
+  /**
+   * Starts describing a capture of the pane; nothing is read until {@link Capture#text()}.
+   *
+   * @return a capture of the visible screen, to be refined
+   */
+  Capture capture();
+
+  /**
+   * Checks the session's health. Never throws for the states it reports: a missing session or server is
+   * a state, not an error.
+   *
+   * @return the health
+   */
+  Health health();
+
+  /**
+   * Records activity without sending input: sets the registry's {@code last_active} to now (a
+   * heartbeat for quiet sessions).
+   */
+  void touch();
+
+  /**
+   * Kills the session and removes its registry record. Idempotent: closing a session that is already
+   * gone (or closing twice) does nothing.
+   */
+  @Override
+  void close();
+}

@@ -1,0 +1,353 @@
+package io.github.tmux4j;
+
+import io.github.tmux4j.internal.DefaultSession;
+import io.github.tmux4j.internal.PaneSnapshot;
+import io.github.tmux4j.internal.TmuxServer;
+import io.github.tmux4j.spi.SessionRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Describes a session to create; obtained from {@link TmuxClient#newSession(String)}. Not thread-safe;
+ * the session it creates is.
+ *
+ * <pre>{@code
+ * Session py = tmux.newSession("analysis-python")
+ *     .python()
+ *     .size(200, 50)
+ *     .env("K", "V")
+ *     .create();
+ * }</pre>
+ */
+public final class SessionBuilder {
+  /** Registry tag under which a custom session's prompt pattern is kept, so reattached handles can run(). */
+  static final String PROMPT_TAG = "tmux4j.prompt";
+
+  private final TmuxClient client;
+  private final String name;
+  private SessionType type = SessionType.SHELL;
+  private List<String> command;
+  private int width = 200;
+  private int height = 50;
+  private final Map<String, String> env = new LinkedHashMap<>();
+  private final Map<String, String> tags = new LinkedHashMap<>();
+  private Path workingDir;
+  private Pattern readyWhen;
+  private Duration startupTimeout = Duration.ofSeconds(15);
+  private boolean register = true;
+
+  SessionBuilder(TmuxClient client, String name) {
+    this.client = client;
+    this.name = name;
+  }
+
+  /**
+   * A Python REPL: {@code python3 -q} with {@code PYTHON_BASIC_REPL=1}, ready at {@link Prompts#PYTHON}.
+   *
+   * @return this builder
+   */
+  public SessionBuilder python() {
+    return type(SessionType.PYTHON, List.of("python3", "-q"));
+  }
+
+  /**
+   * gdb: {@code gdb -q} with pagination off and unlimited width, ready at {@link Prompts#GDB}.
+   *
+   * @return this builder
+   */
+  public SessionBuilder gdb() {
+    return type(SessionType.GDB,
+        List.of("gdb", "-q", "-iex", "set pagination off", "-iex", "set width 0", "-iex", "set confirm off"));
+  }
+
+  /**
+   * An interactive bash without rc files or history expansion, with prompt {@link Prompts#SHELL_PS1}, so
+   * that {@link Session#run} reports exit codes. The default.
+   *
+   * @return this builder
+   */
+  public SessionBuilder shell() {
+    return type(SessionType.SHELL, List.of("bash", "--norc", "--noprofile", "+H", "-i"));
+  }
+
+  /**
+   * Any program, run directly (never through a shell). Set {@link #readyWhen} to its prompt so that
+   * {@code create()} waits for it and {@link Session#run} works.
+   *
+   * @param program the program
+   * @param args its arguments
+   * @return this builder
+   */
+  public SessionBuilder command(String program, String... args) {
+    Objects.requireNonNull(program, "program");
+    List<String> cmd = new ArrayList<>();
+    cmd.add(program);
+    for (String arg : args) {
+      cmd.add(Objects.requireNonNull(arg, "argument"));
+    }
+    if (program.isEmpty() || program.contains("=")) {
+      throw new IllegalArgumentException("program must be a non-empty executable name or path without '=', got '"
+          + program + "'");
+    }
+    for (String part : cmd) {
+      if (part.indexOf('\0') >= 0) {
+        throw new IllegalArgumentException("command arguments must not contain NUL: " + cmd);
+      }
+    }
+    return type(SessionType.CUSTOM, cmd);
+  }
+
+  private SessionBuilder type(SessionType newType, List<String> cmd) {
+    this.type = newType;
+    this.command = List.copyOf(cmd);
+    return this;
+  }
+
+  /**
+   * The window size in columns and rows. Default 200 x 50; wide windows wrap less output.
+   *
+   * @param columns 10 to 10000
+   * @param rows 2 to 10000
+   * @return this builder
+   */
+  public SessionBuilder size(int columns, int rows) {
+    if (columns < 10 || columns > 10_000 || rows < 2 || rows > 10_000) {
+      throw new IllegalArgumentException("size must be 10..10000 columns and 2..10000 rows, got " + columns + "x"
+          + rows);
+    }
+    this.width = columns;
+    this.height = rows;
+    return this;
+  }
+
+  /**
+   * Sets an environment variable for the session's program (in addition to the environment of the
+   * tmux server). Values are passed as they are, never interpreted by a shell.
+   *
+   * @param key the variable name: non-empty, no {@code =} or NUL
+   * @param value the value: no NUL
+   * @return this builder
+   */
+  public SessionBuilder env(String key, String value) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(value, "value");
+    if (key.isEmpty() || key.contains("=") || key.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException("environment variable name must be non-empty without '=' or NUL, got '"
+          + key + "'");
+    }
+    if (value.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException("environment variable " + key + " must not contain NUL");
+    }
+    env.put(key, value);
+    return this;
+  }
+
+  /**
+   * The program's working directory. Default: the tmux server's working directory.
+   *
+   * @param dir an existing directory
+   * @return this builder
+   */
+  public SessionBuilder workingDir(Path dir) {
+    Objects.requireNonNull(dir, "dir");
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalArgumentException("workingDir " + dir + " is not an existing directory");
+    }
+    this.workingDir = dir.toAbsolutePath();
+    return this;
+  }
+
+  /**
+   * What {@code create()} waits for before returning, and the prompt {@link Session#run} waits for after
+   * each command: a pattern found in the screen's text (lines joined with {@code \n}, trailing whitespace
+   * and trailing blank lines removed, so {@code $} anchors at the cursor line). Defaults to the type's
+   * prompt; a custom command without it is returned as soon as it is started.
+   *
+   * @param prompt the pattern, e.g. {@link Prompts#PYTHON} or {@code Pattern.compile("> $")}
+   * @return this builder
+   */
+  public SessionBuilder readyWhen(Pattern prompt) {
+    this.readyWhen = Objects.requireNonNull(prompt, "prompt");
+    return this;
+  }
+
+  /**
+   * How long {@code create()} waits for {@link #readyWhen}. Default 15 seconds.
+   *
+   * @param timeout a positive duration
+   * @return this builder
+   */
+  public SessionBuilder startupTimeout(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("startupTimeout must be positive, got " + timeout);
+    }
+    this.startupTimeout = timeout;
+    return this;
+  }
+
+  /**
+   * Whether to record the session in the client's registry. Default {@code true}; {@code false} keeps
+   * it out (the seed's {@code --no-register}), so only this handle knows it.
+   *
+   * @param register whether to register
+   * @return this builder
+   */
+  public SessionBuilder register(boolean register) {
+    this.register = register;
+    return this;
+  }
+
+  /**
+   * Adds a free-form tag to the registry record. Keys starting with {@code tmux4j.} are reserved.
+   *
+   * @param key the tag name
+   * @param value the tag value
+   * @return this builder
+   */
+  public SessionBuilder tag(String key, String value) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(value, "value");
+    if (key.startsWith("tmux4j.")) {
+      throw new IllegalArgumentException("tag keys starting with 'tmux4j.' are reserved, got '" + key + "'");
+    }
+    tags.put(key, value);
+    return this;
+  }
+
+  /**
+   * Creates the session, registers it, and waits until it is ready. Either returns a ready session or
+   * leaves nothing behind: a program that exits or never becomes ready is killed and deregistered, and
+   * the exception shows its last screen.
+   *
+   * @return the ready session
+   * @throws DuplicateSessionException if a live session of that name exists on this socket, or is
+   *     registered on another live socket
+   * @throws SessionDeadException if the program exits during startup
+   * @throws WaitTimeoutException if it is not ready within the startup timeout
+   */
+  public Session create() {
+    if (command == null) {
+      shell();
+    }
+    TmuxServer server = client.server();
+    Optional<SessionRecord> existing = client.registry().get(name);
+    if (existing.isPresent() && !existing.get().socket().equals(server.socket())) {
+      SessionRecord other = existing.get();
+      Health health = DefaultSession.probe(client.server(other.socket()), name, other.target(), client.clock());
+      if (health.state() != HealthState.MISSING && health.state() != HealthState.SERVER_NOT_RUNNING) {
+        throw new DuplicateSessionException(name, "registered on socket " + other.socket() + ", " + health.state());
+      }
+    }
+    Map<String, String> fullEnv = new LinkedHashMap<>();
+    if (type == SessionType.PYTHON) {
+      fullEnv.put("PYTHON_BASIC_REPL", "1");
+    }
+    if (type == SessionType.SHELL) {
+      fullEnv.put("PS1", Prompts.SHELL_PS1);
+      fullEnv.put("PS2", "> ");
+      fullEnv.put("HISTFILE", "");
+    }
+    fullEnv.putAll(env);
+    TmuxServer.NewSession created = server.newSession(name, command, fullEnv, width, height, workingDir);
+    Pattern prompt = prompt();
+    if (register) {
+      Instant now = client.clock().instant();
+      client.registry().put(new SessionRecord(name, server.socket(), created.paneId(), type.typeName(),
+          created.pid(), now, now, recordTags()));
+    }
+    DefaultSession session = new DefaultSession(server, client.context(), name, created.paneId(), type, prompt,
+        register);
+    if (prompt != null) {
+      try {
+        awaitReady(server, created.paneId(), prompt);
+      } catch (RuntimeException e) {
+        session.close();
+        throw e;
+      }
+    }
+    return session;
+  }
+
+  /**
+   * Returns the session of this name if it is running and healthy on this client's socket; otherwise
+   * removes what is left of it (a dead pane, a stale record) and creates it as described.
+   *
+   * @return a healthy session
+   * @throws SessionDeadException if a new program exits during startup
+   * @throws WaitTimeoutException if a new program is not ready in time
+   */
+  public Session getOrCreate() {
+    if (command == null) {
+      shell();
+    }
+    TmuxServer server = client.server();
+    Health health = DefaultSession.probe(server, name, null, client.clock());
+    if (health.isHealthy()) {
+      Optional<SessionRecord> record = client.registry().get(name);
+      if (register && record.isPresent() && record.get().socket().equals(server.socket())) {
+        return client.handleFor(record.get());
+      }
+      // Alive but unregistered (created with register(false), or the record was lost): adopt it.
+      TmuxServer.PaneInfo pane = server.paneInfo(name, null);
+      if (register) {
+        Instant now = client.clock().instant();
+        client.registry().put(new SessionRecord(name, server.socket(), pane.paneId(), type.typeName(), pane.pid(),
+            now, now, recordTags()));
+      }
+      return new DefaultSession(server, client.context(), name, pane.paneId(), type, prompt(), register);
+    }
+    if (health.state() == HealthState.DEAD || health.state() == HealthState.ZOMBIE) {
+      server.killSession(name);
+    }
+    client.registry().get(name).filter(r -> r.socket().equals(server.socket())).ifPresent(r ->
+        client.registry().remove(name));
+    return create();
+  }
+
+  private Pattern prompt() {
+    return readyWhen != null ? readyWhen : type.prompt().orElse(null);
+  }
+
+  private Map<String, String> recordTags() {
+    Map<String, String> recordTags = new LinkedHashMap<>(tags);
+    if (readyWhen != null) {
+      recordTags.put(PROMPT_TAG, readyWhen.pattern());
+    }
+    return recordTags;
+  }
+
+  private void awaitReady(TmuxServer server, String pane, Pattern prompt) {
+    long deadline = System.nanoTime() + startupTimeout.toNanos();
+    long pauseMillis = 1;
+    while (true) {
+      PaneSnapshot snap = server.snapshot(name, pane, -1, 0);
+      if (prompt.matcher(snap.text()).find()) {
+        return;
+      }
+      if (snap.dead()) {
+        throw DefaultSession.deadException(server, name, pane, snap);
+      }
+      if (System.nanoTime() > deadline) {
+        throw new WaitTimeoutException("session '" + name + "' to be ready (pattern '" + prompt + "')",
+            startupTimeout, snap.text());
+      }
+      try {
+        Thread.sleep(pauseMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new TmuxException("Interrupted while waiting for session '" + name + "' to start", e);
+      }
+      pauseMillis = Math.min(pauseMillis * 2, 50);
+    }
+  }
+}

@@ -1,0 +1,357 @@
+package io.github.tmux4j;
+
+import dev.failsafe.RetryPolicy;
+import io.github.tmux4j.internal.DefaultSession;
+import io.github.tmux4j.internal.Names;
+import io.github.tmux4j.internal.ProcessTransport;
+import io.github.tmux4j.internal.SocketDirs;
+import io.github.tmux4j.internal.TmuxServer;
+import io.github.tmux4j.spi.InMemoryRegistry;
+import io.github.tmux4j.spi.Registry;
+import io.github.tmux4j.spi.RegistryProvider;
+import io.github.tmux4j.spi.SessionRecord;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The entry point: creates and finds {@link Session}s on a tmux socket that tmux4j owns.
+ *
+ * <pre>{@code
+ * try (TmuxClient tmux = TmuxClient.create()) {
+ *   Session py = tmux.newSession("analysis").python().create();
+ *   System.out.println(py.run("6 * 7").output()); // 42
+ *   py.close();
+ * }
+ * }</pre>
+ *
+ * <p>A client is thread-safe and meant to be shared. {@link #close()} releases the client's own threads
+ * and registry; it never kills a session: sessions outlive the client and the JVM until they are closed,
+ * cleaned up, or their process exits.
+ */
+public final class TmuxClient implements AutoCloseable {
+  private final Path socketDir;
+  private final Path socket;
+  private final Registry registry;
+  private final boolean ownsRegistry;
+  private final RetryPolicy<Object> retryPolicy;
+  private final String tmuxBinary;
+  private final Duration commandTimeout;
+  private final Clock clock;
+  private final ScheduledThreadPoolExecutor watchdog;
+  private final DefaultSession.Context context;
+  private final Map<Path, TmuxServer> servers = new ConcurrentHashMap<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private TmuxClient(Builder b) {
+    this.socketDir = SocketDirs.prepare(b.socketDir != null ? b.socketDir : SocketDirs.defaultDir(System.getenv()));
+    this.socket = SocketDirs.checkSocketPath(socketDir.resolve(b.socketName));
+    this.tmuxBinary = b.tmuxBinary;
+    this.commandTimeout = b.commandTimeout;
+    this.clock = b.clock;
+    this.retryPolicy = b.retryPolicy != null ? b.retryPolicy : defaultRetryPolicy();
+    if (b.registry != null) {
+      this.registry = b.registry;
+      this.ownsRegistry = false;
+    } else {
+      this.registry = loadRegistry(socketDir);
+      this.ownsRegistry = true;
+    }
+    this.watchdog = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "tmux4j-watchdog");
+      t.setDaemon(true);
+      return t;
+    });
+    this.watchdog.setRemoveOnCancelPolicy(true);
+    this.context = new DefaultSession.Context(registry, clock, b.defaultTimeout);
+  }
+
+  /**
+   * A client with all defaults: socket directory {@code $TMUX4J_SOCKET_DIR} or
+   * {@code <tmpdir>/tmux4j-<user>}, socket {@code default}, the registry found by {@link ServiceLoader}
+   * (else in memory).
+   *
+   * @return a new client
+   * @throws TmuxException if the socket directory cannot be created or is unsafe
+   */
+  public static TmuxClient create() {
+    return builder().build();
+  }
+
+  /**
+   * Starts configuring a client.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The retry policy used when none is configured: up to 5 retries, with backoff from 10 ms to 200 ms,
+   * of failures that are {@linkplain TmuxException#isTransient() transient} (tmux did not execute the
+   * command). Permanent errors (a missing session, a bad name) are never retried.
+   *
+   * @return a new policy
+   */
+  public static RetryPolicy<Object> defaultRetryPolicy() {
+    return RetryPolicy.builder()
+        .handleIf(e -> e instanceof TmuxException && ((TmuxException) e).isTransient())
+        .withBackoff(Duration.ofMillis(10), Duration.ofMillis(200))
+        .withMaxRetries(5)
+        .build();
+  }
+
+  /**
+   * Starts describing a new session. Nothing happens until {@link SessionBuilder#create()} or
+   * {@link SessionBuilder#getOrCreate()}.
+   *
+   * @param name the session name: no {@code .}, {@code :}, whitespace or control characters, no leading
+   *     {@code -}, at most 200 characters
+   * @return a builder for the session
+   * @throws InvalidSessionNameException if the name is not allowed, naming the offending character
+   */
+  public SessionBuilder newSession(String name) {
+    ensureOpen();
+    return new SessionBuilder(this, Names.validate(name));
+  }
+
+  /**
+   * Finds a registered session by name, from this process or any other that shares the registry, and
+   * returns a handle on it. The session's health is not checked: call {@link Session#health()}.
+   *
+   * @param name the session name
+   * @return the handle, or empty if no session of that name is registered
+   */
+  public Optional<Session> session(String name) {
+    ensureOpen();
+    Names.validate(name);
+    return registry.get(name).map(this::handleFor);
+  }
+
+  /**
+   * The socket this client creates sessions on.
+   *
+   * @return the socket path
+   */
+  public Path socket() {
+    return socket;
+  }
+
+  /**
+   * The directory that holds this client's socket (and, with {@code tmux-registry}, the registry file).
+   *
+   * @return the socket directory
+   */
+  public Path socketDir() {
+    return socketDir;
+  }
+
+  /**
+   * The registry this client records sessions in.
+   *
+   * @return the registry
+   */
+  public Registry registry() {
+    return registry;
+  }
+
+  /**
+   * Releases the client's threads and, if the client opened it, its registry. Sessions are not killed.
+   * Idempotent.
+   */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      watchdog.shutdownNow();
+      if (ownsRegistry) {
+        registry.close();
+      }
+    }
+  }
+
+  // ---- package-private plumbing for SessionBuilder ----
+
+  TmuxServer server() {
+    return server(socket);
+  }
+
+  TmuxServer server(Path socketPath) {
+    ensureOpen();
+    return servers.computeIfAbsent(socketPath,
+        s -> new TmuxServer(s, new ProcessTransport(tmuxBinary, s, commandTimeout, watchdog), retryPolicy));
+  }
+
+  DefaultSession.Context context() {
+    return context;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  Session handleFor(SessionRecord record) {
+    SessionType type = SessionType.fromTypeName(record.type());
+    String prompt = record.tags().get(SessionBuilder.PROMPT_TAG);
+    java.util.regex.Pattern promptPattern = prompt != null
+        ? java.util.regex.Pattern.compile(prompt) : type.prompt().orElse(null);
+    return new DefaultSession(server(record.socket()), context, record.name(), record.target(), type,
+        promptPattern, true);
+  }
+
+  private void ensureOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("This TmuxClient is closed; create a new one");
+    }
+  }
+
+  private static Registry loadRegistry(Path socketDir) {
+    Iterator<RegistryProvider> providers = ServiceLoader.load(RegistryProvider.class).iterator();
+    return providers.hasNext() ? providers.next().open(socketDir) : new InMemoryRegistry();
+  }
+
+  @Override
+  public String toString() {
+    return "TmuxClient[" + socket + "]";
+  }
+
+  /** Configures a {@link TmuxClient}. Not thread-safe; each {@link #build()} makes a new client. */
+  public static final class Builder {
+    private Path socketDir;
+    private String socketName = "default";
+    private Registry registry;
+    private RetryPolicy<Object> retryPolicy;
+    private String tmuxBinary = "tmux";
+    private Duration commandTimeout = Duration.ofSeconds(10);
+    private Duration defaultTimeout = Duration.ofSeconds(30);
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /**
+     * The directory for sockets. Default: {@code $TMUX4J_SOCKET_DIR}, else
+     * {@code <java.io.tmpdir>/tmux4j-<user>}. Created with mode 0700 if missing; refused if it is a
+     * symbolic link, owned by another user, or writable by group or others.
+     *
+     * @param dir the directory
+     * @return this builder
+     */
+    public Builder socketDir(Path dir) {
+      this.socketDir = Objects.requireNonNull(dir, "dir");
+      return this;
+    }
+
+    /**
+     * The socket file name inside the socket directory. Default {@code default}. Clients with different
+     * sockets talk to different tmux servers and do not see each other's sessions.
+     *
+     * @param name a plain file name
+     * @return this builder
+     */
+    public Builder socketName(String name) {
+      Objects.requireNonNull(name, "name");
+      if (name.isEmpty() || name.contains("/") || name.equals(".") || name.equals("..")) {
+        throw new IllegalArgumentException("socketName must be a plain file name, got '" + name + "'");
+      }
+      this.socketName = name;
+      return this;
+    }
+
+    /**
+     * The registry to record sessions in. Default: the first {@link RegistryProvider} found by
+     * {@link ServiceLoader} (the {@code tmux-registry} module's JSON file), else an in-memory registry.
+     * A registry passed here is not closed by the client.
+     *
+     * @param registry the registry
+     * @return this builder
+     */
+    public Builder registry(Registry registry) {
+      this.registry = Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /**
+     * The Failsafe policy for failed tmux commands. Default {@link TmuxClient#defaultRetryPolicy()}. A
+     * policy that handles non-transient failures may apply a command twice.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public Builder retryPolicy(RetryPolicy<Object> policy) {
+      this.retryPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * The tmux executable. Default {@code tmux}, found on the {@code PATH}.
+     *
+     * @param binary path of the tmux executable
+     * @return this builder
+     */
+    public Builder tmuxBinary(Path binary) {
+      this.tmuxBinary = Objects.requireNonNull(binary, "binary").toString();
+      return this;
+    }
+
+    /**
+     * How long one tmux command may take before it is abandoned. Default 10 seconds.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public Builder commandTimeout(Duration timeout) {
+      this.commandTimeout = positive(timeout, "commandTimeout");
+      return this;
+    }
+
+    /**
+     * How long {@link Session#run(String)} waits for the next prompt when no timeout is given. Default 30
+     * seconds.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public Builder defaultTimeout(Duration timeout) {
+      this.defaultTimeout = positive(timeout, "defaultTimeout");
+      return this;
+    }
+
+    /**
+     * The clock for registry timestamps and health checks. Default UTC system clock; tests inject their
+     * own.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Creates the client, creating and checking the socket directory.
+     *
+     * @return the client
+     * @throws TmuxException if the socket directory is unusable or the socket path too long
+     */
+    public TmuxClient build() {
+      return new TmuxClient(this);
+    }
+
+    private static Duration positive(Duration d, String what) {
+      Objects.requireNonNull(d, what);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(what + " must be positive, got " + d);
+      }
+      return d;
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package io.github.tmux4j.internal;
+
+import java.util.List;
+
+/** Helpers for building tmux argument lists. */
+public final class Commands {
+  private static final int DESCRIBE_LIMIT = 200;
+
+  private Commands() {}
+
+  /**
+   * Makes text safe as the last characters of a tmux argument. tmux treats an argument that ends in
+   * {@code ;} as a command separator, even inside quotes (tmux #4350); {@code \;} at the end stands for
+   * a literal {@code ;}, so exactly one backslash is inserted before a final semicolon.
+   *
+   * @param text the literal text
+   * @return the argument that makes tmux see {@code text}
+   */
+  public static String literalArgument(String text) {
+    return text.endsWith(";") ? text.substring(0, text.length() - 1) + "\\;" : text;
+  }
+
+  /**
+   * Escapes text that tmux expands as a format ({@code new-session -s}, {@code rename-session}):
+   * {@code #} becomes {@code ##}.
+   *
+   * @param text the literal text
+   * @return the format that expands to {@code text}
+   */
+  public static String formatLiteral(String text) {
+    return text.replace("#", "##");
+  }
+
+  /**
+   * Describes a command for an error message, shortened so that a long input does not flood the log.
+   *
+   * @param args the tmux arguments
+   * @return a readable, bounded description
+   */
+  public static String describe(List<String> args) {
+    String joined = String.join(" ", args);
+    return joined.length() <= DESCRIBE_LIMIT ? joined : joined.substring(0, DESCRIBE_LIMIT) + "...";
+  }
+}

@@ -1,0 +1,343 @@
+package io.github.tmux4j.internal;
+
+import io.github.tmux4j.Capture;
+import io.github.tmux4j.CommandResult;
+import io.github.tmux4j.Health;
+import io.github.tmux4j.HealthState;
+import io.github.tmux4j.RegistryException;
+import io.github.tmux4j.ServerNotRunningException;
+import io.github.tmux4j.Session;
+import io.github.tmux4j.SessionDeadException;
+import io.github.tmux4j.SessionNotFoundException;
+import io.github.tmux4j.SessionType;
+import io.github.tmux4j.WaitTimeoutException;
+import io.github.tmux4j.spi.Registry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The {@link Session} implementation on top of {@link TmuxServer}. */
+public final class DefaultSession implements Session {
+  private static final System.Logger LOG = System.getLogger(DefaultSession.class.getName());
+
+  /** What a session needs from its client. */
+  public record Context(Registry registry, Clock clock, Duration defaultTimeout) {}
+
+  /** Where the last input went: the position before it and its lines, to scope waits after it. */
+  private record Mark(int line, int column, int historySize, List<String> input) {}
+
+  private final TmuxServer server;
+  private final Context context;
+  private final String name;
+  private final String pane;
+  private final SessionType type;
+  private final Pattern prompt;
+  private final boolean registered;
+  private final ReentrantLock runLock = new ReentrantLock();
+  private volatile Mark mark;
+
+  /**
+   * Creates a handle.
+   *
+   * @param server the session's server
+   * @param context the client's registry, clock and defaults
+   * @param name the session name
+   * @param pane the pane id
+   * @param type the session type
+   * @param prompt the prompt pattern, or {@code null} if unknown
+   * @param registered whether the session has a registry record to keep up to date
+   */
+  public DefaultSession(TmuxServer server, Context context, String name, String pane, SessionType type,
+      Pattern prompt, boolean registered) {
+    this.server = server;
+    this.context = context;
+    this.name = name;
+    this.pane = pane;
+    this.type = type;
+    this.prompt = prompt;
+    this.registered = registered;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Path socket() {
+    return server.socket();
+  }
+
+  @Override
+  public String target() {
+    return pane;
+  }
+
+  @Override
+  public SessionType type() {
+    return type;
+  }
+
+  @Override
+  public void send(String text) {
+    input(text, true);
+  }
+
+  @Override
+  public void type(String text) {
+    input(text, false);
+  }
+
+  private Mark input(String text, boolean enter) {
+    checkTypeable(text);
+    TmuxServer.Position p = server.sendText(name, pane, text, enter);
+    Mark m = new Mark(p.line(), p.column(), p.historySize(), enter ? List.of(text.split("\n", -1)) : List.of());
+    mark = m;
+    recordActivity();
+    return m;
+  }
+
+  @Override
+  public void sendKeys(String... keys) {
+    Objects.requireNonNull(keys, "keys");
+    if (keys.length == 0) {
+      throw new IllegalArgumentException("sendKeys needs at least one key name, e.g. sendKeys(\"C-c\")");
+    }
+    for (String key : keys) {
+      checkTypeable(Objects.requireNonNull(key, "key"));
+      if (key.isEmpty()) {
+        throw new IllegalArgumentException("An empty key name cannot be sent; use send(\"\") to press Enter");
+      }
+    }
+    TmuxServer.Position p = server.sendKeys(name, pane, List.of(keys));
+    mark = new Mark(p.line(), p.column(), p.historySize(), List.of());
+    recordActivity();
+  }
+
+  @Override
+  public MatchResult waitFor(String text, Duration timeout) {
+    Objects.requireNonNull(text, "text");
+    return waitFor(Pattern.compile(Pattern.quote(text)), timeout);
+  }
+
+  @Override
+  public MatchResult waitFor(Pattern pattern, Duration timeout) {
+    Objects.requireNonNull(pattern, "pattern");
+    checkTimeout(timeout);
+    Mark m = mark;
+    return poll(m, timeout, "pattern '" + pattern + "' in session '" + name + "'", region -> {
+      Matcher matcher = pattern.matcher(region.text());
+      return matcher.find() ? matcher.toMatchResult() : null;
+    });
+  }
+
+  @Override
+  public CommandResult run(String command) {
+    return run(command, context.defaultTimeout());
+  }
+
+  @Override
+  public CommandResult run(String command, Duration timeout) {
+    Objects.requireNonNull(command, "command");
+    checkTimeout(timeout);
+    if (prompt == null) {
+      throw new IllegalStateException("Session '" + name + "' runs a custom command with no known prompt, so "
+          + "run() cannot tell when a command has finished. Create it with SessionBuilder.readyWhen(prompt), "
+          + "or use send() and waitFor().");
+    }
+    runLock.lock();
+    try {
+      long start = System.nanoTime();
+      Mark m = input(command, true);
+      return poll(m, timeout, "the prompt after '" + abbreviate(command) + "' in session '" + name + "'", region -> {
+        Matcher p = region.promptMatch(prompt);
+        if (p == null) {
+          return null;
+        }
+        return new CommandResult(command, region.outputBefore(p), Duration.ofNanos(System.nanoTime() - start),
+            exitCode(p));
+      });
+    } finally {
+      runLock.unlock();
+    }
+  }
+
+  /**
+   * Polls the pane until {@code check} returns a value, with backoff from 1 ms to 50 ms between looks.
+   */
+  private <T> T poll(Mark m, Duration timeout, String what, Function<OutputRegion, T> check) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long pauseMicros = 500;
+    int assumedHistory = m == null ? 0 : m.historySize();
+    while (true) {
+      PaneSnapshot snap = snapshot(m, assumedHistory);
+      assumedHistory = snap.historySize();
+      OutputRegion region = m == null
+          ? OutputRegion.parse(snap.lines(), 0, 0, List.of())
+          : OutputRegion.parse(snap.lines(), m.line() == snap.firstLine() ? m.column() : 0, snap.cursorX(), m.input());
+      T result = check.apply(region);
+      if (result != null) {
+        return result;
+      }
+      if (snap.dead()) {
+        throw deadException(server, name, pane, snap);
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new WaitTimeoutException(what, timeout, snap.text());
+      }
+      pauseMicros = Math.min(pauseMicros * 2, 50_000);
+      try {
+        Thread.sleep(Math.max(1, Math.min(pauseMicros, left / 1000) / 1000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new io.github.tmux4j.TmuxException("Interrupted while waiting for " + what, e);
+      }
+    }
+  }
+
+  /**
+   * The exception for a pane found dead, with the exit status once tmux knows it.
+   *
+   * @param server the session's server
+   * @param name the session name
+   * @param pane the pane id
+   * @param snap the snapshot that found the pane dead
+   * @return the exception to throw
+   */
+  public static SessionDeadException deadException(TmuxServer server, String name, String pane, PaneSnapshot snap) {
+    Integer status = snap.deadStatus();
+    if (status == null) {
+      try {
+        status = server.paneInfo(name, pane).deadStatus();
+      } catch (io.github.tmux4j.TmuxException gone) {
+        // keep the snapshot's answer
+      }
+    }
+    return new SessionDeadException(name, status, snap.text());
+  }
+
+  /** Captures from the mark; if the history grew in the meantime, looks again with the new size. */
+  private PaneSnapshot snapshot(Mark m, int assumedHistory) {
+    if (m == null) {
+      return server.snapshot(name, pane, -1, 0);
+    }
+    PaneSnapshot snap = server.snapshot(name, pane, m.line(), assumedHistory);
+    for (int i = 0; i < 3 && snap.historySize() != assumedHistory; i++) {
+      assumedHistory = snap.historySize();
+      snap = server.snapshot(name, pane, m.line(), assumedHistory);
+    }
+    return snap;
+  }
+
+  private static OptionalInt exitCode(Matcher promptMatch) {
+    try {
+      String code = promptMatch.group("exit");
+      return code == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(code));
+    } catch (IllegalArgumentException noSuchGroupOrNotANumber) {
+      return OptionalInt.empty();
+    }
+  }
+
+  @Override
+  public Capture capture() {
+    return new DefaultCapture(server, name, pane, 0, false, false, false);
+  }
+
+  @Override
+  public Health health() {
+    return probe(server, name, pane, context.clock());
+  }
+
+  /**
+   * Checks the health of a session's pane.
+   *
+   * @param server the session's server
+   * @param name the session name
+   * @param pane the pane id, or {@code null} for the session's active pane
+   * @param clock the clock for {@link Health#checkedAt()}
+   * @return the health; never throws for a missing session or server
+   */
+  public static Health probe(TmuxServer server, String name, String pane, Clock clock) {
+    TmuxServer.PaneInfo info;
+    try {
+      info = server.paneInfo(name, pane);
+    } catch (ServerNotRunningException e) {
+      return HealthDecision.absent(HealthState.SERVER_NOT_RUNNING, clock.instant());
+    } catch (SessionNotFoundException e) {
+      return HealthDecision.absent(HealthState.MISSING, clock.instant());
+    }
+    if (!info.sessionName().equals(name)) {
+      return HealthDecision.absent(HealthState.MISSING, clock.instant());
+    }
+    HealthDecision.ProcessState process =
+        info.dead() ? HealthDecision.ProcessState.GONE : HealthDecision.observe(info.pid());
+    return HealthDecision.decide(info.dead(), info.deadStatus(), info.pid(), process, clock.instant());
+  }
+
+  @Override
+  public void touch() {
+    recordActivity();
+  }
+
+  @Override
+  public void close() {
+    server.killSession(name);
+    if (registered) {
+      context.registry().remove(name);
+    }
+  }
+
+  private void recordActivity() {
+    if (!registered) {
+      return;
+    }
+    try {
+      context.registry().touch(name, context.clock().instant());
+    } catch (RegistryException e) {
+      // The input was delivered; failing the call now would invite a duplicate send.
+      LOG.log(System.Logger.Level.WARNING, "Could not record activity of session '" + name + "'", e);
+    }
+  }
+
+  private static void checkTypeable(String text) {
+    Objects.requireNonNull(text, "text");
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == 0) {
+        throw new IllegalArgumentException("Text contains NUL (U+0000) at index " + i
+            + ", which tmux cannot type; send it as a key with sendKeys(\"C-@\") if the program expects it");
+      }
+      if (Character.isHighSurrogate(c) && (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1)))
+          || Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)))) {
+        throw new IllegalArgumentException(String.format("Text contains an unpaired surrogate U+%04X at index %d, "
+            + "which is not valid Unicode and cannot be encoded as UTF-8; fix the string", (int) c, i));
+      }
+    }
+  }
+
+  private static void checkTimeout(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+    }
+  }
+
+  private static String abbreviate(String command) {
+    String oneLine = command.replace("\n", "\\n");
+    return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
+  }
+
+  @Override
+  public String toString() {
+    return "Session[" + name + " " + type.typeName() + " " + pane + " on " + server.socket() + "]";
+  }
+}

@@ -1,0 +1,38 @@
+package io.github.tmux4j.internal;
+
+import java.util.List;
+
+/**
+ * One atomic look at a pane: its cursor and history position and the captured lines, taken in one tmux
+ * command queue so that no output arrives between them.
+ *
+ * @param historySize lines in the pane's history ({@code #{history_size}})
+ * @param cursorX cursor column
+ * @param cursorY cursor row on the visible screen
+ * @param dead whether the pane's process has exited
+ * @param deadStatus exit status of a dead pane, or {@code null}
+ * @param firstLine absolute line number (history lines first) of {@code lines.get(0)}
+ * @param lines the captured lines, wrapped lines joined, trailing whitespace removed
+ */
+public record PaneSnapshot(
+    int historySize, int cursorX, int cursorY, boolean dead, Integer deadStatus, int firstLine,
+    List<String> lines) {
+
+  /**
+   * The absolute line number of the cursor.
+   *
+   * @return history size plus cursor row
+   */
+  public int cursorLine() {
+    return historySize + cursorY;
+  }
+
+  /**
+   * The captured text, lines joined with newlines.
+   *
+   * @return the text
+   */
+  public String text() {
+    return String.join("\n", lines);
+  }
+}

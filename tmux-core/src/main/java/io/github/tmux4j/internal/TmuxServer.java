@@ -1,0 +1,352 @@
+package io.github.tmux4j.internal;
+
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeExecutor;
+import dev.failsafe.RetryPolicy;
+import io.github.tmux4j.DuplicateSessionException;
+import io.github.tmux4j.ServerNotRunningException;
+import io.github.tmux4j.SessionNotFoundException;
+import io.github.tmux4j.TmuxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The typed tmux operations tmux4j needs, on the server of one socket. Every command is an argument
+ * list; panes are targeted by id ({@code %N}) and sessions by exact name ({@code =name}). tmux's error
+ * messages become the matching exceptions; transient failures are retried with the client's policy.
+ * Thread-safe.
+ */
+public final class TmuxServer {
+  /** Text longer than this (in UTF-8 bytes) goes through a paste buffer instead of an argument. */
+  public static final int MAX_ARGUMENT_TEXT_BYTES = 4096;
+  /** Scrollback kept for each pane created by tmux4j. */
+  public static final int HISTORY_LIMIT = 50_000;
+
+  private static final String SEP = ";";
+  private static final String POSITION_FORMAT = "#{history_size} #{cursor_x} #{cursor_y} #{session_name}";
+  private static final String SNAPSHOT_FORMAT =
+      "#{history_size} #{cursor_x} #{cursor_y} #{pane_dead} #{pane_dead_status} #{session_name}";
+  private static final String PANE_FORMAT =
+      "#{pane_id} #{pane_pid} #{pane_dead} s#{pane_dead_status} g#{pane_dead_signal} #{session_name}";
+  /** How long to wait for tmux to reap a dead pane's process and learn its exit status. */
+  private static final long DEAD_STATUS_WAIT_NANOS = 200_000_000L;
+
+  private final Path socket;
+  private final Transport transport;
+  private final FailsafeExecutor<Object> retry;
+
+  /**
+   * Creates the operations for one socket.
+   *
+   * @param socket the socket
+   * @param transport how commands reach tmux
+   * @param retryPolicy the policy for transient failures
+   */
+  public TmuxServer(Path socket, Transport transport, RetryPolicy<Object> retryPolicy) {
+    this.socket = socket;
+    this.transport = transport;
+    this.retry = Failsafe.with(retryPolicy);
+  }
+
+  /**
+   * The socket this server listens on.
+   *
+   * @return the socket path
+   */
+  public Path socket() {
+    return socket;
+  }
+
+  /** Ids of a new session, read back in the command that created it. */
+  public record NewSession(String sessionId, String paneId, long pid) {}
+
+  /** The cursor position just before input was sent. */
+  public record Position(int historySize, int line, int column) {}
+
+  /** What tmux says about a session's active pane. */
+  public record PaneInfo(
+      String paneId, long pid, boolean dead, Integer deadStatus, Integer deadSignal, String sessionName) {
+    /**
+     * Whether the pane's process was killed by a signal.
+     *
+     * @return {@code true} if tmux reports a signal
+     */
+    public boolean signaled() {
+      return deadSignal != null;
+    }
+  }
+
+  /**
+   * Creates a detached session running {@code command} directly (never through a shell), with
+   * {@code remain-on-exit on} and a large history.
+   *
+   * @param name the validated session name
+   * @param command the program and its arguments
+   * @param env environment variables for the program
+   * @param width window width
+   * @param height window height
+   * @param workingDir working directory, or {@code null}
+   * @return the new session's ids
+   */
+  public NewSession newSession(String name, List<String> command, Map<String, String> env, int width, int height,
+      Path workingDir) {
+    List<String> args = new ArrayList<>(List.of(
+        "set-option", "-g", "history-limit", Integer.toString(HISTORY_LIMIT), SEP,
+        "set-option", "-wg", "remain-on-exit", "on", SEP,
+        "new-session", "-d", "-P", "-F", "#{session_id} #{pane_id} #{pane_pid}",
+        "-s", Commands.literalArgument(Commands.formatLiteral(name)),
+        "-x", Integer.toString(width), "-y", Integer.toString(height)));
+    if (workingDir != null) {
+      args.add("-c");
+      args.add(Commands.literalArgument(Commands.formatLiteral(workingDir.toString())));
+    }
+    // "env" makes the command at least two words, so tmux execs it directly instead of via "sh -c";
+    // it also sets the variables without a shell ever parsing them.
+    args.add("--");
+    args.add("env");
+    env.forEach((k, v) -> args.add(Commands.literalArgument(k + "=" + v)));
+    command.forEach(a -> args.add(Commands.literalArgument(a)));
+    String out = call(name, args, null).stdout().strip();
+    String[] parts = out.split(" ");
+    if (parts.length != 3) {
+      throw new TmuxException("Unexpected answer from tmux new-session: '" + out + "'");
+    }
+    return new NewSession(parts[0], parts[1], Long.parseLong(parts[2]));
+  }
+
+  /**
+   * Sends literal text, optionally followed by Enter, and returns the cursor position from just before,
+   * read in the same command queue so no output can slip in between.
+   *
+   * @param session the session name (for errors)
+   * @param pane the pane id
+   * @param text the text; sent through a paste buffer when long
+   * @param enter whether to press Enter after it
+   * @return the position before the text
+   */
+  public Position sendText(String session, String pane, String text, boolean enter) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    List<String> args = new ArrayList<>(List.of("display-message", "-p", "-t", pane, POSITION_FORMAT));
+    if (bytes.length > MAX_ARGUMENT_TEXT_BYTES) {
+      String buffer = "tmux4j-" + UUID.randomUUID();
+      call(session, List.of("load-buffer", "-b", buffer, "-"), bytes);
+      args.addAll(List.of(SEP, "paste-buffer", "-d", "-r", "-b", buffer, "-t", pane));
+      try {
+        return sendAndParse(session, pane, args, enter);
+      } catch (TmuxException e) {
+        deleteBufferQuietly(buffer);
+        throw e;
+      }
+    }
+    if (!text.isEmpty()) {
+      args.addAll(List.of(SEP, "send-keys", "-t", pane, "-l", "--", Commands.literalArgument(text)));
+    }
+    return sendAndParse(session, pane, args, enter);
+  }
+
+  /**
+   * Sends tmux key names ({@code C-c}, {@code Enter}, {@code Up}...) and returns the cursor position
+   * from just before.
+   *
+   * @param session the session name (for errors)
+   * @param pane the pane id
+   * @param keys the key names
+   * @return the position before the keys
+   */
+  public Position sendKeys(String session, String pane, List<String> keys) {
+    List<String> args = new ArrayList<>(List.of("display-message", "-p", "-t", pane, POSITION_FORMAT,
+        SEP, "send-keys", "-t", pane, "--"));
+    keys.forEach(k -> args.add(Commands.literalArgument(k)));
+    return sendAndParse(session, pane, args, false);
+  }
+
+  private Position sendAndParse(String session, String pane, List<String> args, boolean enter) {
+    if (enter) {
+      args.addAll(List.of(SEP, "send-keys", "-t", pane, "Enter"));
+    }
+    String line = firstLine(call(session, args, null).stdout());
+    String[] f = line.split(" ", 4);
+    checkSession(session, pane, f.length == 4 ? f[3] : null);
+    int history = Integer.parseInt(f[0]);
+    return new Position(history, history + Integer.parseInt(f[2]), Integer.parseInt(f[1]));
+  }
+
+  /**
+   * Takes an atomic snapshot of a pane: position, liveness and captured lines.
+   *
+   * @param session the session name (for errors and to verify the pane still belongs to it)
+   * @param pane the pane id
+   * @param fromLine absolute line to capture from, or a negative number for the visible screen
+   * @param assumedHistory the history size used to turn {@code fromLine} into tmux's relative line
+   * @return the snapshot; if the history size changed, its {@code firstLine} says where it really starts
+   */
+  public PaneSnapshot snapshot(String session, String pane, int fromLine, int assumedHistory) {
+    List<String> args = new ArrayList<>(List.of("display-message", "-p", "-t", pane, SNAPSHOT_FORMAT,
+        SEP, "capture-pane", "-p", "-J", "-t", pane));
+    if (fromLine >= 0) {
+      args.add("-S");
+      args.add(Integer.toString(fromLine - assumedHistory));
+    }
+    String out = call(session, args, null).stdout();
+    int nl = out.indexOf('\n');
+    String head = nl < 0 ? out : out.substring(0, nl);
+    String body = nl < 0 ? "" : out.substring(nl + 1);
+    String[] f = head.split(" ", 6);
+    checkSession(session, pane, f.length == 6 ? f[5] : null);
+    int history = Integer.parseInt(f[0]);
+    int first = fromLine < 0 ? history : Math.max(0, fromLine - assumedHistory + history);
+    return new PaneSnapshot(history, Integer.parseInt(f[1]), Integer.parseInt(f[2]), "1".equals(f[3]),
+        f[4].isEmpty() ? null : Integer.valueOf(f[4]), first, Texts.lines(body));
+  }
+
+  /**
+   * Captures a pane's text.
+   *
+   * @param session the session name (for errors)
+   * @param pane the pane id
+   * @param historyLines lines of scrollback to include before the visible screen
+   * @param join whether to join wrapped lines
+   * @param escapes whether to include colour and attribute escape sequences
+   * @return the captured text, as tmux printed it
+   */
+  public String capture(String session, String pane, int historyLines, boolean join, boolean escapes) {
+    List<String> args = new ArrayList<>(List.of("capture-pane", "-p", "-t", pane));
+    if (join) {
+      args.add("-J");
+    }
+    if (escapes) {
+      args.add("-e");
+    }
+    if (historyLines > 0) {
+      args.add("-S");
+      args.add(Integer.toString(-historyLines));
+    }
+    return call(session, args, null).stdout();
+  }
+
+  /**
+   * Describes a session's active pane, or a given pane.
+   *
+   * @param session the session name (for errors)
+   * @param target a pane id, or {@code null} for the session's active pane
+   * @return the pane's details
+   * @throws SessionNotFoundException if there is no such session or pane
+   * @throws ServerNotRunningException if there is no server
+   */
+  public PaneInfo paneInfo(String session, String target) {
+    PaneInfo info = readPaneInfo(session, target);
+    // tmux marks a pane dead when its pty closes, and learns the exit status a moment later when it
+    // reaps the process: wait briefly for the status rather than report a dead pane without one.
+    long deadline = System.nanoTime() + DEAD_STATUS_WAIT_NANOS;
+    while (info.dead() && info.deadStatus() == null && !info.signaled() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      info = readPaneInfo(session, target);
+    }
+    return info;
+  }
+
+  private PaneInfo readPaneInfo(String session, String target) {
+    String t = target != null ? target : "=" + session + ":";
+    String line = firstLine(call(session, List.of("display-message", "-p", "-t", t, PANE_FORMAT), null).stdout());
+    String[] f = line.split(" ", 6);
+    if (f.length != 6) {
+      throw new TmuxException("Unexpected answer from tmux display-message: '" + line + "'");
+    }
+    return new PaneInfo(f[0], Long.parseLong(f[1]), "1".equals(f[2]), number(f[3]), number(f[4]), f[5]);
+  }
+
+  /** Parses "s3" / "g9" / "s" (a tagged, possibly empty number). */
+  private static Integer number(String tagged) {
+    return tagged.length() > 1 ? Integer.valueOf(tagged.substring(1)) : null;
+  }
+
+  /**
+   * Kills a session by exact name.
+   *
+   * @param session the session name
+   * @return {@code true} if it was killed, {@code false} if it or its server did not exist
+   */
+  public boolean killSession(String session) {
+    try {
+      call(session, List.of("kill-session", "-t", "=" + session), null);
+      return true;
+    } catch (SessionNotFoundException | ServerNotRunningException gone) {
+      return false;
+    }
+  }
+
+  /**
+   * Kills the server and every session on it.
+   *
+   * @return {@code true} if a server was running
+   */
+  public boolean killServer() {
+    try {
+      call(null, List.of("kill-server"), null);
+      return true;
+    } catch (ServerNotRunningException gone) {
+      return false;
+    }
+  }
+
+  /**
+   * Lists the names of the sessions on this server.
+   *
+   * @return the names; empty if no server is running
+   */
+  public List<String> sessionNames() {
+    try {
+      String out = call(null, List.of("list-sessions", "-F", "#{session_name}"), null).stdout();
+      return out.isEmpty() ? List.of() : List.of(out.split("\n"));
+    } catch (ServerNotRunningException gone) {
+      return List.of();
+    }
+  }
+
+  /**
+   * Runs tmux commands with retries and error mapping.
+   *
+   * @param session the session the command concerns, for error messages, or {@code null}
+   * @param args the tmux arguments
+   * @param stdin standard input, or {@code null}
+   * @return the successful result
+   */
+  public TmuxResult call(String session, List<String> args, byte[] stdin) {
+    return retry.get(() -> {
+      TmuxResult result = transport.execute(args, stdin);
+      if (result.exitCode() != 0) {
+        throw TmuxErrors.map(socket, session, args, result);
+      }
+      return result;
+    });
+  }
+
+  private void deleteBufferQuietly(String buffer) {
+    try {
+      transport.execute(List.of("delete-buffer", "-b", buffer), null);
+    } catch (TmuxException ignored) {
+      // the buffer dies with the server anyway
+    }
+  }
+
+  private void checkSession(String session, String pane, String actual) {
+    if (session != null && actual != null && !actual.equals(session)) {
+      throw new SessionNotFoundException(session, "pane " + pane + " on " + socket + " now belongs to session '"
+          + actual + "' (the original session is gone; the server was probably restarted)");
+    }
+  }
+
+  private static String firstLine(String out) {
+    int nl = out.indexOf('\n');
+    return nl < 0 ? out : out.substring(0, nl);
+  }
+}

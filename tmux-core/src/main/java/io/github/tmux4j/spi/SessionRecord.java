@@ -1,0 +1,51 @@
+package io.github.tmux4j.spi;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One registered session, with the fields of the seed's registry ({@code .sessions.json}).
+ *
+ * @param name the session name, the registry key
+ * @param socket the tmux socket the session lives on
+ * @param target the pane the session's process runs in, as a tmux pane id ({@code %3})
+ * @param type the session type name ({@code "python-repl"}, {@code "gdb"}, {@code "shell"},
+ *     {@code "custom"})
+ * @param pid the process id of the pane's process when it was created
+ * @param createdAt when the session was created
+ * @param lastActive when input was last sent to it (read-only calls do not change it)
+ * @param tags free-form labels; tmux4j keeps its own under keys starting with {@code tmux4j.}
+ */
+public record SessionRecord(
+    String name,
+    Path socket,
+    String target,
+    String type,
+    long pid,
+    Instant createdAt,
+    Instant lastActive,
+    Map<String, String> tags) {
+
+  /** Validates the components and copies the tags. */
+  public SessionRecord {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(socket, "socket");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(lastActive, "lastActive");
+    tags = Map.copyOf(Objects.requireNonNull(tags, "tags"));
+  }
+
+  /**
+   * Returns a copy with another {@code lastActive}.
+   *
+   * @param when the new time of last activity
+   * @return the updated record
+   */
+  public SessionRecord withLastActive(Instant when) {
+    return new SessionRecord(name, socket, target, type, pid, createdAt, when, tags);
+  }
+}

@@ -1,0 +1,115 @@
+package io.github.tmux4j.testing;
+
+import io.github.tmux4j.TmuxClient;
+import io.github.tmux4j.spi.InMemoryRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Gives a test class its own socket directory under the build's target folder, and afterwards kills
+ * every tmux server on a socket in it and deletes it. Tests never touch the default socket or a user's
+ * server.
+ *
+ * <pre>{@code
+ * @RegisterExtension static final PrivateTmux TMUX = new PrivateTmux();
+ * TmuxClient client = TMUX.client();
+ * }</pre>
+ */
+public final class PrivateTmux implements BeforeAllCallback, AfterAllCallback {
+  private Path dir;
+  private final List<TmuxClient> clients = new ArrayList<>();
+
+  /** The base directory for test sockets: {@code -Dtmux4j.test.dir}, else {@code target/tmux-it}. */
+  public static Path baseDir() {
+    return Paths.get(System.getProperty("tmux4j.test.dir", "target/tmux-it")).toAbsolutePath();
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    Path base = baseDir();
+    Files.createDirectories(base);
+    // Short names keep socket paths far below the 107-byte limit.
+    dir = Files.createTempDirectory(base, "t");
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    synchronized (clients) {
+      clients.forEach(TmuxClient::close);
+      clients.clear();
+    }
+    killServersAndDelete(dir);
+  }
+
+  /**
+   * The class's private socket directory (mode 0700).
+   *
+   * @return the directory
+   */
+  public Path dir() {
+    return dir;
+  }
+
+  /**
+   * A new client on the private directory with an in-memory registry, closed after the class.
+   *
+   * @return the client
+   */
+  public TmuxClient client() {
+    return client(b -> {});
+  }
+
+  /**
+   * A new client on the private directory, configured further by {@code config}; closed after the
+   * class.
+   *
+   * @param config changes to the builder (socket name, registry, ...)
+   * @return the client
+   */
+  public TmuxClient client(Consumer<TmuxClient.Builder> config) {
+    TmuxClient.Builder builder = TmuxClient.builder().socketDir(dir).socketName("s").registry(new InMemoryRegistry());
+    config.accept(builder);
+    TmuxClient client = builder.build();
+    synchronized (clients) {
+      clients.add(client);
+    }
+    return client;
+  }
+
+  /**
+   * Kills the tmux server of every socket under {@code dir}, then deletes {@code dir}.
+   *
+   * @param dir a test socket directory
+   * @throws Exception if tmux cannot be run
+   */
+  public static void killServersAndDelete(Path dir) throws Exception {
+    if (dir == null || !Files.exists(dir)) {
+      return;
+    }
+    List<Path> all;
+    try (Stream<Path> walk = Files.walk(dir)) {
+      all = walk.sorted(Comparator.reverseOrder()).toList();
+    }
+    for (Path p : all) {
+      if (!Files.isDirectory(p) && !Files.isRegularFile(p)) { // a socket
+        Process kill = new ProcessBuilder("tmux", "-S", p.toString(), "kill-server")
+            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        kill.waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+    for (Path p : all) {
+      Files.deleteIfExists(p);
+    }
+  }
+}

@@ -19,6 +19,12 @@ import java.util.regex.Pattern;
  */
 public interface Session extends AutoCloseable {
 
+  /** Registry tag set by {@link #quarantine()}: when the session was quarantined (ISO-8601). */
+  String QUARANTINE_TAG = "tmux4j.quarantined";
+
+  /** Registry tag set by {@link #quarantine()}: the session's name before it was quarantined. */
+  String QUARANTINED_FROM_TAG = "tmux4j.quarantined-from";
+
   /**
    * The session name, unique on its registry and socket.
    *
@@ -148,6 +154,42 @@ public interface Session extends AutoCloseable {
    * heartbeat for quiet sessions).
    */
   void touch();
+
+  /**
+   * Renames the session in tmux and in the registry together; this handle follows the new name. If the
+   * registry cannot be updated, the tmux session gets its old name back.
+   *
+   * @param newName the new name, validated like any session name
+   * @return this session
+   * @throws InvalidSessionNameException if the new name is not allowed
+   * @throws DuplicateSessionException if a session of that name exists
+   * @throws SessionNotFoundException if this session is gone
+   */
+  Session rename(String newName);
+
+  /**
+   * Keeps a broken session for forensics: renames it to {@code <name>-quarantined-<yyyyMMddTHHmmssZ>}
+   * and tags its record ({@link #QUARANTINE_TAG}, {@link #QUARANTINED_FROM_TAG}), so that
+   * {@link Cleanup} spares it until {@link #release()} and the original name is free for a new session.
+   * The pane, dead or alive, and its output stay as they are.
+   *
+   * @return this session, under its new name
+   * @throws SessionNotFoundException if the session is gone from tmux
+   */
+  Session quarantine();
+
+  /**
+   * Ends a quarantine: removes the quarantine tags, so that cleanup treats the session like any other.
+   * Does nothing if the session is not quarantined.
+   *
+   * @return this session
+   */
+  Session release();
+
+  /**
+   * Kills the session and removes its registry record, as one operation; the same as {@link #close()}.
+   */
+  void kill();
 
   /**
    * Kills the session and removes its registry record. Idempotent: closing a session that is already

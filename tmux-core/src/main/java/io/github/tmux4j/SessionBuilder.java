@@ -44,6 +44,7 @@ public final class SessionBuilder {
   private Pattern readyWhen;
   private Duration startupTimeout = Duration.ofSeconds(15);
   private boolean register = true;
+  private final List<SessionTemplate> templates = new ArrayList<>();
 
   SessionBuilder(TmuxClient client, String name) {
     this.client = client;
@@ -225,6 +226,18 @@ public final class SessionBuilder {
   }
 
   /**
+   * Applies a template's steps once the program is ready, before {@code create()} returns. Several
+   * templates are applied in order. A failing step fails {@code create()} like a failed start-up.
+   *
+   * @param template the setup steps
+   * @return this builder
+   */
+  public SessionBuilder template(SessionTemplate template) {
+    templates.add(Objects.requireNonNull(template, "template"));
+    return this;
+  }
+
+  /**
    * Creates the session, registers it, and waits until it is ready. Either returns a ready session or
    * leaves nothing behind: a program that exits or never becomes ready is killed and deregistered, and
    * the exception shows its last screen.
@@ -267,13 +280,18 @@ public final class SessionBuilder {
     }
     DefaultSession session = new DefaultSession(server, client.context(), name, created.paneId(), type, prompt,
         register);
-    if (prompt != null) {
-      try {
+    try {
+      if (prompt != null) {
         awaitReady(server, created.paneId(), prompt);
-      } catch (RuntimeException e) {
-        session.close();
-        throw e;
       }
+      for (SessionTemplate template : templates) {
+        for (SessionTemplate.Step step : template.steps()) {
+          step.apply(session);
+        }
+      }
+    } catch (RuntimeException e) {
+      session.close();
+      throw e;
     }
     return session;
   }

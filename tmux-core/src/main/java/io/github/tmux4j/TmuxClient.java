@@ -10,8 +10,17 @@ import io.github.tmux4j.spi.InMemoryRegistry;
 import io.github.tmux4j.spi.Registry;
 import io.github.tmux4j.spi.RegistryProvider;
 import io.github.tmux4j.spi.SessionRecord;
+import io.github.tmux4j.internal.HealthDecision;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
@@ -138,6 +147,132 @@ public final class TmuxClient implements AutoCloseable {
   }
 
   /**
+   * Lists every registered session with its live health (one tmux command per socket, however many
+   * sessions there are).
+   *
+   * @return the sessions, in name order
+   * @throws RegistryException if the registry cannot be read
+   */
+  public List<SessionInfo> sessions() {
+    ensureOpen();
+    List<SessionRecord> records = registry.list();
+    Map<Path, Map<String, TmuxServer.PaneInfo>> panesBySocket = new HashMap<>();
+    Set<Path> deadServers = new HashSet<>();
+    List<SessionInfo> infos = new ArrayList<>(records.size());
+    for (SessionRecord record : records) {
+      Path sock = record.socket();
+      Health health;
+      if (!deadServers.contains(sock) && !panesBySocket.containsKey(sock)) {
+        try {
+          panesBySocket.put(sock, server(sock).panes());
+        } catch (ServerNotRunningException e) {
+          deadServers.add(sock);
+        }
+      }
+      if (deadServers.contains(sock)) {
+        health = HealthDecision.absent(HealthState.SERVER_NOT_RUNNING, clock.instant());
+      } else {
+        TmuxServer.PaneInfo pane = panesBySocket.get(sock).get(record.target());
+        if (pane == null || !pane.sessionName().equals(record.name())) {
+          health = HealthDecision.absent(HealthState.MISSING, clock.instant());
+        } else {
+          HealthDecision.ProcessState process =
+              pane.dead() ? HealthDecision.ProcessState.GONE : HealthDecision.observe(pane.pid());
+          health = HealthDecision.decide(pane.dead(), pane.deadStatus(), pane.pid(), process, clock.instant());
+        }
+      }
+      infos.add(new SessionInfo(record, health));
+    }
+    infos.sort(Comparator.comparing(SessionInfo::name));
+    return infos;
+  }
+
+  /**
+   * Lists the registered sessions that match a filter.
+   *
+   * @param filter which sessions to return, e.g. {@code SessionFilter.state(HealthState.DEAD)}
+   * @return the matching sessions, in name order
+   */
+  public List<SessionInfo> sessions(SessionFilter filter) {
+    Objects.requireNonNull(filter, "filter");
+    return sessions().stream().filter(filter).toList();
+  }
+
+  /**
+   * Starts describing a cleanup of registered sessions; by default it removes the dead and missing ones.
+   *
+   * @return a cleanup to refine and {@link Cleanup#execute()}
+   */
+  public Cleanup cleanup() {
+    ensureOpen();
+    return new Cleanup(this);
+  }
+
+  /**
+   * Kills a registered session by name and removes its record, as one operation (the seed's
+   * {@code kill-session}). A record whose session is already gone is just removed.
+   *
+   * @param name the session name
+   * @return {@code true} if there was a record
+   * @throws RegistryException if the registry cannot be updated
+   */
+  public boolean kill(String name) {
+    ensureOpen();
+    Names.validate(name);
+    Optional<SessionRecord> record = registry.get(name);
+    record.ifPresent(r -> removeSession(r, true));
+    return record.isPresent();
+  }
+
+  /**
+   * Compares the registry with the live tmux servers: records whose session is gone, and live sessions
+   * (on this client's socket and every socket the registry mentions) without a record.
+   *
+   * @param repair {@code false} to only report; {@code true} to also remove the orphan records and register
+   *     the unregistered sessions (type {@code custom}, or as tmux4j left them)
+   * @return what was found, and whether it was repaired
+   */
+  public ReconcileReport reconcile(boolean repair) {
+    ensureOpen();
+    List<SessionRecord> orphans = new ArrayList<>();
+    Set<String> registered = new HashSet<>();
+    Set<Path> sockets = new TreeSet<>();
+    sockets.add(socket);
+    for (SessionInfo info : sessions()) {
+      registered.add(info.record().socket() + "\u0000" + info.name());
+      sockets.add(info.record().socket());
+      if (info.state() == HealthState.MISSING || info.state() == HealthState.SERVER_NOT_RUNNING) {
+        orphans.add(info.record());
+      }
+    }
+    List<ReconcileReport.LiveSession> unregistered = new ArrayList<>();
+    for (Path sock : sockets) {
+      for (String live : server(sock).sessionNames()) {
+        if (!registered.contains(sock + "\u0000" + live)) {
+          unregistered.add(new ReconcileReport.LiveSession(sock, live));
+        }
+      }
+    }
+    if (repair) {
+      orphans.forEach(r -> registry.remove(r.name()));
+      for (ReconcileReport.LiveSession live : unregistered) {
+        if (registry.get(live.name()).isPresent()) {
+          continue; // the name is registered on another socket; do not overwrite it
+        }
+        try {
+          TmuxServer.PaneInfo pane = server(live.socket()).paneInfo(live.name(), null);
+          Instant now = clock.instant();
+          registry.put(new SessionRecord(live.name(), live.socket(), pane.paneId(), SessionType.CUSTOM.typeName(),
+              pane.pid(), now, now, Map.of()));
+        } catch (SessionNotFoundException | ServerNotRunningException gone) {
+          // it ended while we looked
+        }
+      }
+    }
+    return new ReconcileReport(orphans, unregistered, repair);
+  }
+
+  /**
    * The socket this client creates sessions on.
    *
    * @return the socket path
@@ -196,6 +331,14 @@ public final class TmuxClient implements AutoCloseable {
 
   Clock clock() {
     return clock;
+  }
+
+  /** Kills what is left of a session in tmux (if asked) and removes its record. */
+  void removeSession(SessionRecord record, boolean kill) {
+    if (kill) {
+      server(record.socket()).killSessionOfPane(record.name(), record.target());
+    }
+    registry.remove(record.name());
   }
 
   Session handleFor(SessionRecord record) {

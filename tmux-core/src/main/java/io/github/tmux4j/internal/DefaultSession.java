@@ -36,7 +36,7 @@ public final class DefaultSession implements Session {
 
   private final TmuxServer server;
   private final Context context;
-  private final String name;
+  private volatile String name;
   private final String pane;
   private final SessionType type;
   private final Pattern prompt;
@@ -286,6 +286,80 @@ public final class DefaultSession implements Session {
   @Override
   public void touch() {
     recordActivity();
+  }
+
+  @Override
+  public Session rename(String newName) {
+    Names.validate(newName);
+    runLock.lock();
+    try {
+      String oldName = name;
+      if (oldName.equals(newName)) {
+        return this;
+      }
+      server.renameSession(oldName, newName);
+      try {
+        if (registered) {
+          context.registry().get(oldName).ifPresent(r -> {
+            context.registry().put(r.withName(newName));
+            context.registry().remove(oldName);
+          });
+        }
+      } catch (RuntimeException e) {
+        try {
+          server.renameSession(newName, oldName);
+        } catch (RuntimeException undo) {
+          e.addSuppressed(undo);
+        }
+        throw e;
+      }
+      name = newName;
+      return this;
+    } finally {
+      runLock.unlock();
+    }
+  }
+
+  @Override
+  public Session quarantine() {
+    java.time.Instant now = context.clock().instant();
+    String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+        .withZone(java.time.ZoneOffset.UTC).format(now);
+    String original = name;
+    String base = original.length() > Names.MAX_LENGTH - 28 ? original.substring(0, Names.MAX_LENGTH - 28) : original;
+    rename(base + "-quarantined-" + stamp);
+    updateTags(tags -> {
+      tags.put(QUARANTINE_TAG, now.toString());
+      tags.putIfAbsent(QUARANTINED_FROM_TAG, original);
+    });
+    return this;
+  }
+
+  @Override
+  public Session release() {
+    updateTags(tags -> {
+      tags.remove(QUARANTINE_TAG);
+      tags.remove(QUARANTINED_FROM_TAG);
+    });
+    return this;
+  }
+
+  private void updateTags(java.util.function.Consumer<java.util.Map<String, String>> change) {
+    if (!registered) {
+      return;
+    }
+    context.registry().get(name).ifPresent(r -> {
+      java.util.Map<String, String> tags = new java.util.LinkedHashMap<>(r.tags());
+      change.accept(tags);
+      if (!tags.equals(r.tags())) {
+        context.registry().put(r.withTags(tags));
+      }
+    });
+  }
+
+  @Override
+  public void kill() {
+    close();
   }
 
   @Override

@@ -256,7 +256,21 @@ public final class TmuxServer {
 
   private PaneInfo readPaneInfo(String session, String target) {
     String t = target != null ? target : "=" + session + ":";
-    String line = firstLine(call(session, List.of("display-message", "-p", "-t", t, PANE_FORMAT), null).stdout());
+    PaneInfo info =
+        parsePaneInfo(firstLine(call(session, List.of("display-message", "-p", "-t", t, PANE_FORMAT), null).stdout()));
+    // tmux 3.3a: display-message with a target that does not exist succeeds and expands every format
+    // to an empty string, so an empty pane id is the only sign of a missing pane or session.
+    if (info == null) {
+      throw new SessionNotFoundException(session == null ? t : session, "no pane " + t + " on " + socket);
+    }
+    return info;
+  }
+
+  /** Parses a {@link #PANE_FORMAT} line; {@code null} if tmux expanded it for a pane that does not exist. */
+  private static PaneInfo parsePaneInfo(String line) {
+    if (line.startsWith(" ")) {
+      return null;
+    }
     String[] f = line.split(" ", 6);
     if (f.length != 6) {
       throw new TmuxException("Unexpected answer from tmux display-message: '" + line + "'");
@@ -267,6 +281,65 @@ public final class TmuxServer {
   /** Parses "s3" / "g9" / "s" (a tagged, possibly empty number). */
   private static Integer number(String tagged) {
     return tagged.length() > 1 ? Integer.valueOf(tagged.substring(1)) : null;
+  }
+
+  /**
+   * Lists every pane on the server in one command, for health checks of many sessions.
+   *
+   * @return the panes by pane id
+   * @throws ServerNotRunningException if no server is running
+   */
+  public Map<String, PaneInfo> panes() {
+    String out = call(null, List.of("list-panes", "-a", "-F", PANE_FORMAT), null).stdout();
+    Map<String, PaneInfo> panes = new java.util.HashMap<>();
+    for (String line : out.split("\n")) {
+      if (!line.isEmpty()) {
+        PaneInfo info = parsePaneInfo(line);
+        if (info != null) {
+          panes.put(info.paneId(), info);
+        }
+      }
+    }
+    return panes;
+  }
+
+  /**
+   * Renames a session.
+   *
+   * @param session the current name
+   * @param newName the new name
+   * @throws io.github.tmux4j.DuplicateSessionException if the new name is taken
+   * @throws SessionNotFoundException if the session is gone
+   */
+  public void renameSession(String session, String newName) {
+    try {
+      call(newName, List.of("rename-session", "-t", "=" + session, "--",
+          Commands.literalArgument(Commands.formatLiteral(newName))), null);
+    } catch (SessionNotFoundException e) {
+      throw new SessionNotFoundException(session, e.getMessage());
+    }
+  }
+
+  /**
+   * Kills the session that owns a pane, provided the pane still belongs to the expected session (pane
+   * ids are never reused while a server runs, so this cannot hit a session created later under the same
+   * name).
+   *
+   * @param session the expected session name
+   * @param pane the pane id
+   * @return {@code true} if a session was killed
+   */
+  public boolean killSessionOfPane(String session, String pane) {
+    try {
+      PaneInfo info = readPaneInfo(session, pane);
+      if (!info.sessionName().equals(session)) {
+        return false;
+      }
+      call(session, List.of("kill-session", "-t", pane), null);
+      return true;
+    } catch (SessionNotFoundException | ServerNotRunningException gone) {
+      return false;
+    }
   }
 
   /**

@@ -48,4 +48,24 @@ public record SessionRecord(
   public SessionRecord withLastActive(Instant when) {
     return new SessionRecord(name, socket, target, type, pid, createdAt, when, tags);
   }
+
+  /**
+   * Returns a copy with another name.
+   *
+   * @param newName the new name
+   * @return the renamed record
+   */
+  public SessionRecord withName(String newName) {
+    return new SessionRecord(newName, socket, target, type, pid, createdAt, lastActive, tags);
+  }
+
+  /**
+   * Returns a copy with other tags.
+   *
+   * @param newTags the tags
+   * @return the updated record
+   */
+  public SessionRecord withTags(Map<String, String> newTags) {
+    return new SessionRecord(name, socket, target, type, pid, createdAt, lastActive, newTags);
+  }
 }

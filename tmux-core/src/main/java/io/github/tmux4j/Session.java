@@ -135,6 +135,26 @@ public interface Session extends AutoCloseable {
   CommandResult run(String command, Duration timeout);
 
   /**
+   * A live feed of what the pane prints from now on: chunks or lines, optionally without ANSI escapes
+   * and with timestamps. Needs {@link Transport#CONTROL_MODE}.
+   *
+   * @return the feed, to be refined and then followed or opened
+   */
+  OutputFeed output();
+
+  /**
+   * Calls {@code listener} with each chunk of text the pane prints from now on, on tmux4j's reader
+   * thread; the same as {@code output().follow(listener)}.
+   *
+   * @param listener the receiver; must return quickly
+   * @return the subscription; close it to stop
+   * @throws IllegalStateException if the client uses {@link Transport#PROCESS}
+   */
+  default OutputFeed.Subscription follow(java.util.function.Consumer<String> listener) {
+    return output().follow(listener);
+  }
+
+  /**
    * Starts describing a capture of the pane; nothing is read until {@link Capture#text()}.
    *
    * @return a capture of the visible screen, to be refined

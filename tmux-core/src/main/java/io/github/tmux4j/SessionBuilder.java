@@ -3,6 +3,7 @@ package io.github.tmux4j;
 import io.github.tmux4j.internal.DefaultSession;
 import io.github.tmux4j.internal.PaneSnapshot;
 import io.github.tmux4j.internal.TmuxServer;
+import io.github.tmux4j.internal.Waits;
 import io.github.tmux4j.spi.SessionRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +46,7 @@ public final class SessionBuilder {
   private Duration startupTimeout = Duration.ofSeconds(15);
   private boolean register = true;
   private final List<SessionTemplate> templates = new ArrayList<>();
+  private Path transcript;
 
   SessionBuilder(TmuxClient client, String name) {
     this.client = client;
@@ -226,6 +228,28 @@ public final class SessionBuilder {
   }
 
   /**
+   * Records everything the pane prints to a file, from the start, with tmux's {@code pipe-pane -O}: the
+   * raw bytes, escape sequences included, appended to {@code file} (created with mode 0600 if missing).
+   * The recording is done by the tmux server, so it goes on after this JVM exits, until the session ends:
+   * an audit trail and crash evidence ({@code Ansi.strip} cleans it for reading).
+   *
+   * @param file the transcript file; its directory must exist
+   * @return this builder
+   */
+  public SessionBuilder transcript(Path file) {
+    Objects.requireNonNull(file, "file");
+    Path absolute = file.toAbsolutePath();
+    if (absolute.getParent() == null || !Files.isDirectory(absolute.getParent())) {
+      throw new IllegalArgumentException("transcript directory " + absolute.getParent() + " does not exist");
+    }
+    if (absolute.toString().indexOf('\n') >= 0 || absolute.toString().indexOf('\0') >= 0) {
+      throw new IllegalArgumentException("transcript path must not contain a newline or NUL");
+    }
+    this.transcript = absolute;
+    return this;
+  }
+
+  /**
    * Applies a template's steps once the program is ready, before {@code create()} returns. Several
    * templates are applied in order. A failing step fails {@code create()} like a failed start-up.
    *
@@ -281,6 +305,9 @@ public final class SessionBuilder {
     DefaultSession session = new DefaultSession(server, client.context(), name, created.paneId(), type, prompt,
         register);
     try {
+      if (transcript != null) {
+        server.pipeToFile(name, created.paneId(), transcript);
+      }
       if (prompt != null) {
         awaitReady(server, created.paneId(), prompt);
       }
@@ -345,27 +372,22 @@ public final class SessionBuilder {
   }
 
   private void awaitReady(TmuxServer server, String pane, Pattern prompt) {
-    long deadline = System.nanoTime() + startupTimeout.toNanos();
-    long pauseMillis = 1;
-    while (true) {
-      PaneSnapshot snap = server.snapshot(name, pane, -1, 0);
-      if (prompt.matcher(snap.text()).find()) {
-        return;
-      }
-      if (snap.dead()) {
-        throw DefaultSession.deadException(server, name, pane, snap);
-      }
-      if (System.nanoTime() > deadline) {
-        throw new WaitTimeoutException("session '" + name + "' to be ready (pattern '" + prompt + "')",
-            startupTimeout, snap.text());
-      }
-      try {
-        Thread.sleep(pauseMillis);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new TmuxException("Interrupted while waiting for session '" + name + "' to start", e);
-      }
-      pauseMillis = Math.min(pauseMillis * 2, 50);
+    PaneSnapshot[] last = new PaneSnapshot[1];
+    Boolean ready = Waits.until(server, pane, System.nanoTime() + startupTimeout.toNanos(),
+        "session '" + name + "' to start", () -> {
+          PaneSnapshot snap = server.snapshot(name, pane, -1, 0);
+          last[0] = snap;
+          if (prompt.matcher(snap.text()).find()) {
+            return Boolean.TRUE;
+          }
+          if (snap.dead()) {
+            throw DefaultSession.deadException(server, name, pane, snap);
+          }
+          return null;
+        });
+    if (ready == null) {
+      throw new WaitTimeoutException("session '" + name + "' to be ready (pattern '" + prompt + "')",
+          startupTimeout, last[0].text());
     }
   }
 }

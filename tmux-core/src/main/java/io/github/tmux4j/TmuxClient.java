@@ -1,6 +1,8 @@
 package io.github.tmux4j;
 
 import dev.failsafe.RetryPolicy;
+import io.github.tmux4j.internal.CommandTransport;
+import io.github.tmux4j.internal.ControlModeTransport;
 import io.github.tmux4j.internal.DefaultSession;
 import io.github.tmux4j.internal.Names;
 import io.github.tmux4j.internal.ProcessTransport;
@@ -54,6 +56,7 @@ public final class TmuxClient implements AutoCloseable {
   private final RetryPolicy<Object> retryPolicy;
   private final String tmuxBinary;
   private final Duration commandTimeout;
+  private final Transport transport;
   private final Clock clock;
   private final ScheduledThreadPoolExecutor watchdog;
   private final DefaultSession.Context context;
@@ -65,6 +68,7 @@ public final class TmuxClient implements AutoCloseable {
     this.socket = SocketDirs.checkSocketPath(socketDir.resolve(b.socketName));
     this.tmuxBinary = b.tmuxBinary;
     this.commandTimeout = b.commandTimeout;
+    this.transport = b.transport;
     this.clock = b.clock;
     this.retryPolicy = b.retryPolicy != null ? b.retryPolicy : defaultRetryPolicy();
     if (b.registry != null) {
@@ -306,6 +310,8 @@ public final class TmuxClient implements AutoCloseable {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
+      servers.values().forEach(TmuxServer::close);
+      servers.clear();
       watchdog.shutdownNow();
       if (ownsRegistry) {
         registry.close();
@@ -321,8 +327,12 @@ public final class TmuxClient implements AutoCloseable {
 
   TmuxServer server(Path socketPath) {
     ensureOpen();
-    return servers.computeIfAbsent(socketPath,
-        s -> new TmuxServer(s, new ProcessTransport(tmuxBinary, s, commandTimeout, watchdog), retryPolicy));
+    return servers.computeIfAbsent(socketPath, s -> {
+      ProcessTransport process = new ProcessTransport(tmuxBinary, s, commandTimeout, watchdog);
+      CommandTransport route = transport == Transport.PROCESS
+          ? process : new ControlModeTransport(tmuxBinary, s, commandTimeout, process);
+      return new TmuxServer(s, route, retryPolicy);
+    });
   }
 
   DefaultSession.Context context() {
@@ -375,6 +385,7 @@ public final class TmuxClient implements AutoCloseable {
     private String tmuxBinary = "tmux";
     private Duration commandTimeout = Duration.ofSeconds(10);
     private Duration defaultTimeout = Duration.ofSeconds(30);
+    private Transport transport = Transport.CONTROL_MODE;
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
@@ -441,6 +452,18 @@ public final class TmuxClient implements AutoCloseable {
      */
     public Builder tmuxBinary(Path binary) {
       this.tmuxBinary = Objects.requireNonNull(binary, "binary").toString();
+      return this;
+    }
+
+    /**
+     * How commands reach tmux: {@link Transport#CONTROL_MODE} (default; persistent control clients,
+     * event-driven waits) or {@link Transport#PROCESS} (a tmux process per command, polling waits).
+     *
+     * @param transport the transport
+     * @return this builder
+     */
+    public Builder transport(Transport transport) {
+      this.transport = Objects.requireNonNull(transport, "transport");
       return this;
     }
 

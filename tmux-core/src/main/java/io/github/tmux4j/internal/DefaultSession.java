@@ -31,8 +31,19 @@ public final class DefaultSession implements Session {
   /** What a session needs from its client. */
   public record Context(Registry registry, Clock clock, Duration defaultTimeout) {}
 
-  /** Where the last input went: the position before it and its lines, to scope waits after it. */
-  private record Mark(int line, int column, int historySize, List<String> input) {}
+  /**
+   * Where the last input went: the position before it and its lines, to scope waits after it.
+   * {@code settled} is false while the program may still be working on it (after {@code send} or
+   * {@code sendKeys}, until {@code run} saw the next prompt).
+   */
+  private record Mark(int line, int column, int historySize, List<String> input, boolean settled) {
+    Mark settle() {
+      return new Mark(line, column, historySize, input, true);
+    }
+  }
+
+  /** Lines captured again above the last cursor position, so matches across a capture boundary are kept. */
+  private static final int RESCAN_LINES = 200;
 
   private final TmuxServer server;
   private final Context context;
@@ -99,7 +110,8 @@ public final class DefaultSession implements Session {
   private Mark input(String text, boolean enter) {
     checkTypeable(text);
     TmuxServer.Position p = server.sendText(name, pane, text, enter);
-    Mark m = new Mark(p.line(), p.column(), p.historySize(), enter ? List.of(text.split("\n", -1)) : List.of());
+    Mark m = new Mark(p.line(), p.column(), p.historySize(), enter ? List.of(text.split("\n", -1)) : List.of(),
+        !enter);
     mark = m;
     recordActivity();
     return m;
@@ -118,7 +130,7 @@ public final class DefaultSession implements Session {
       }
     }
     TmuxServer.Position p = server.sendKeys(name, pane, List.of(keys));
-    mark = new Mark(p.line(), p.column(), p.historySize(), List.of());
+    mark = new Mark(p.line(), p.column(), p.historySize(), List.of(), false);
     recordActivity();
   }
 
@@ -136,7 +148,7 @@ public final class DefaultSession implements Session {
     return poll(m, timeout, "pattern '" + pattern + "' in session '" + name + "'", region -> {
       Matcher matcher = pattern.matcher(region.text());
       return matcher.find() ? matcher.toMatchResult() : null;
-    });
+    }, false);
   }
 
   @Override
@@ -156,52 +168,93 @@ public final class DefaultSession implements Session {
     runLock.lock();
     try {
       long start = System.nanoTime();
+      Mark previous = mark;
+      if (previous != null && !previous.settled()) {
+        // Input sent before (send, sendKeys) may still be running: typing now would mix its echo and
+        // output with this command's. Wait for the prompt that follows it first.
+        poll(previous, timeout, "the prompt after earlier input, before running '" + abbreviate(command)
+            + "' in session '" + name + "'", region -> region.promptMatch(prompt) != null ? Boolean.TRUE : null, false);
+      }
       Mark m = input(command, true);
-      return poll(m, timeout, "the prompt after '" + abbreviate(command) + "' in session '" + name + "'", region -> {
-        Matcher p = region.promptMatch(prompt);
-        if (p == null) {
-          return null;
-        }
-        return new CommandResult(command, region.outputBefore(p), Duration.ofNanos(System.nanoTime() - start),
-            exitCode(p));
-      });
+      Duration left = timeout.minusNanos(System.nanoTime() - start);
+      CommandResult result = poll(m, left.isNegative() || left.isZero() ? Duration.ofNanos(1) : left,
+          "the prompt after '" + abbreviate(command) + "' in session '" + name + "'", region -> {
+            Matcher p = region.promptMatch(prompt);
+            if (p == null) {
+              return null;
+            }
+            return new CommandResult(command, region.outputBefore(p), Duration.ofNanos(System.nanoTime() - start),
+                exitCode(p));
+          }, true);
+      if (mark == m) {
+        mark = m.settle();
+      }
+      return result;
     } finally {
       runLock.unlock();
     }
   }
 
   /**
-   * Polls the pane until {@code check} returns a value, with backoff from 1 ms to 50 ms between looks.
+   * Waits until {@code check} accepts the output after {@code m}: woken by the pane's output in control
+   * mode, polling with backoff otherwise.
+   *
+   * <p>Each look captures only what is new: once the echo of the input has been seen, the next capture
+   * starts {@link #RESCAN_LINES} lines above the previous cursor line instead of at the mark, so a
+   * program that prints megabytes costs time linear in its output, not quadratic. A match found in such a
+   * partial look is confirmed on the whole region when {@code wholeRegion} is set ({@code run} needs
+   * all of the output).
    */
-  private <T> T poll(Mark m, Duration timeout, String what, Function<OutputRegion, T> check) {
+  private <T> T poll(Mark m, Duration timeout, String what, Function<OutputRegion, T> check, boolean wholeRegion) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    long pauseMicros = 500;
-    int assumedHistory = m == null ? 0 : m.historySize();
-    while (true) {
-      PaneSnapshot snap = snapshot(m, assumedHistory);
-      assumedHistory = snap.historySize();
-      OutputRegion region = m == null
-          ? OutputRegion.parse(snap.lines(), 0, 0, List.of())
-          : OutputRegion.parse(snap.lines(), m.line() == snap.firstLine() ? m.column() : 0, snap.cursorX(), m.input());
-      T result = check.apply(region);
-      if (result != null) {
-        return result;
+    int[] assumedHistory = {m == null ? 0 : m.historySize()};
+    int[] scanFrom = {m == null ? -1 : m.line()};
+    int[] markLine = {m == null ? -1 : m.line()};
+    PaneSnapshot[] last = new PaneSnapshot[1];
+    T result = Waits.until(server, pane, deadline, what, () -> {
+      PaneSnapshot snap = snapshot(scanFrom[0], assumedHistory[0]);
+      if (m != null && snap.historySize() < assumedHistory[0]) {
+        // The history reached its limit and tmux dropped its oldest lines (a tenth of the limit at a
+        // time), so absolute line numbers moved up: move ours by as many whole chunks, and look again.
+        int chunk = Math.max(1, TmuxServer.HISTORY_LIMIT / 10);
+        int dropped = (assumedHistory[0] - snap.historySize() + chunk - 1) / chunk * chunk;
+        markLine[0] = Math.max(0, markLine[0] - dropped);
+        scanFrom[0] = Math.max(0, scanFrom[0] - dropped);
+        assumedHistory[0] = snap.historySize();
+        snap = snapshot(scanFrom[0], assumedHistory[0]);
       }
-      if (snap.dead()) {
+      assumedHistory[0] = snap.historySize();
+      last[0] = snap;
+      boolean fromMark = m == null || scanFrom[0] == markLine[0];
+      OutputRegion region = region(m, snap, fromMark, markLine[0]);
+      T value = check.apply(region);
+      if (value != null && !fromMark && wholeRegion) {
+        PaneSnapshot whole = snapshot(markLine[0], snap.historySize());
+        last[0] = whole;
+        value = check.apply(region(m, whole, whole.firstLine() == markLine[0], markLine[0]));
+      }
+      if (value == null && snap.dead()) {
         throw deadException(server, name, pane, snap);
       }
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        throw new WaitTimeoutException(what, timeout, snap.text());
+      if (m != null && (!fromMark || region.echoComplete())) {
+        scanFrom[0] = Math.max(scanFrom[0], snap.cursorLine() - RESCAN_LINES);
       }
-      pauseMicros = Math.min(pauseMicros * 2, 50_000);
-      try {
-        Thread.sleep(Math.max(1, Math.min(pauseMicros, left / 1000) / 1000));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new io.github.tmux4j.TmuxException("Interrupted while waiting for " + what, e);
-      }
+      return value;
+    });
+    if (result == null) {
+      throw new WaitTimeoutException(what, timeout, last[0].text());
     }
+    return result;
+  }
+
+  private static OutputRegion region(Mark m, PaneSnapshot snap, boolean fromMark, int markLine) {
+    if (m == null) {
+      return OutputRegion.parse(snap.lines(), 0, 0, List.of());
+    }
+    if (!fromMark) {
+      return OutputRegion.parse(snap.lines(), 0, snap.cursorX(), List.of());
+    }
+    return OutputRegion.parse(snap.lines(), markLine == snap.firstLine() ? m.column() : 0, snap.cursorX(), m.input());
   }
 
   /**
@@ -226,14 +279,14 @@ public final class DefaultSession implements Session {
   }
 
   /** Captures from the mark; if the history grew in the meantime, looks again with the new size. */
-  private PaneSnapshot snapshot(Mark m, int assumedHistory) {
-    if (m == null) {
+  private PaneSnapshot snapshot(int fromLine, int assumedHistory) {
+    if (fromLine < 0) {
       return server.snapshot(name, pane, -1, 0);
     }
-    PaneSnapshot snap = server.snapshot(name, pane, m.line(), assumedHistory);
+    PaneSnapshot snap = server.snapshot(name, pane, fromLine, assumedHistory);
     for (int i = 0; i < 3 && snap.historySize() != assumedHistory; i++) {
       assumedHistory = snap.historySize();
-      snap = server.snapshot(name, pane, m.line(), assumedHistory);
+      snap = server.snapshot(name, pane, fromLine, assumedHistory);
     }
     return snap;
   }
@@ -245,6 +298,11 @@ public final class DefaultSession implements Session {
     } catch (IllegalArgumentException noSuchGroupOrNotANumber) {
       return OptionalInt.empty();
     }
+  }
+
+  @Override
+  public io.github.tmux4j.OutputFeed output() {
+    return new DefaultOutputFeed(server, pane, context.clock(), false, false, false);
   }
 
   @Override
@@ -365,6 +423,7 @@ public final class DefaultSession implements Session {
   @Override
   public void close() {
     server.killSession(name);
+    server.release(pane);
     if (registered) {
       context.registry().remove(name);
     }

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Runs every command as its own {@code tmux -u -S <socket> ...} process (about 2.5 ms each). Simple and
  * stateless; a watchdog kills a tmux process that does not finish within the command timeout.
  */
-public final class ProcessTransport implements Transport {
+public final class ProcessTransport implements CommandTransport {
   private static final System.Logger LOG = System.getLogger(ProcessTransport.class.getName());
 
   private final String binary;

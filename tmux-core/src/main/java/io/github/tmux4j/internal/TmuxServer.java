@@ -36,7 +36,7 @@ public final class TmuxServer {
   private static final long DEAD_STATUS_WAIT_NANOS = 200_000_000L;
 
   private final Path socket;
-  private final Transport transport;
+  private final CommandTransport transport;
   private final FailsafeExecutor<Object> retry;
 
   /**
@@ -46,7 +46,7 @@ public final class TmuxServer {
    * @param transport how commands reach tmux
    * @param retryPolicy the policy for transient failures
    */
-  public TmuxServer(Path socket, Transport transport, RetryPolicy<Object> retryPolicy) {
+  public TmuxServer(Path socket, CommandTransport transport, RetryPolicy<Object> retryPolicy) {
     this.socket = socket;
     this.transport = transport;
     this.retry = Failsafe.with(retryPolicy);
@@ -168,7 +168,7 @@ public final class TmuxServer {
     if (enter) {
       args.addAll(List.of(SEP, "send-keys", "-t", pane, "Enter"));
     }
-    String line = firstLine(call(session, args, null).stdout());
+    String line = firstLine(callPane(session, pane, args).stdout());
     String[] f = line.split(" ", 4);
     checkSession(session, pane, f.length == 4 ? f[3] : null);
     int history = Integer.parseInt(f[0]);
@@ -191,7 +191,7 @@ public final class TmuxServer {
       args.add("-S");
       args.add(Integer.toString(fromLine - assumedHistory));
     }
-    String out = call(session, args, null).stdout();
+    String out = callPane(session, pane, args).stdout();
     int nl = out.indexOf('\n');
     String head = nl < 0 ? out : out.substring(0, nl);
     String body = nl < 0 ? "" : out.substring(nl + 1);
@@ -225,7 +225,7 @@ public final class TmuxServer {
       args.add("-S");
       args.add(Integer.toString(-historyLines));
     }
-    return call(session, args, null).stdout();
+    return callPane(session, pane, args).stdout();
   }
 
   /**
@@ -256,8 +256,9 @@ public final class TmuxServer {
 
   private PaneInfo readPaneInfo(String session, String target) {
     String t = target != null ? target : "=" + session + ":";
-    PaneInfo info =
-        parsePaneInfo(firstLine(call(session, List.of("display-message", "-p", "-t", t, PANE_FORMAT), null).stdout()));
+    List<String> args = List.of("display-message", "-p", "-t", t, PANE_FORMAT);
+    PaneInfo info = parsePaneInfo(firstLine((target != null ? callPane(session, target, args) : call(session, args, null))
+        .stdout()));
     // tmux 3.3a: display-message with a target that does not exist succeeds and expands every format
     // to an empty string, so an empty pane id is the only sign of a missing pane or session.
     if (info == null) {
@@ -281,6 +282,30 @@ public final class TmuxServer {
   /** Parses "s3" / "g9" / "s" (a tagged, possibly empty number). */
   private static Integer number(String tagged) {
     return tagged.length() > 1 ? Integer.valueOf(tagged.substring(1)) : null;
+  }
+
+  /**
+   * Appends everything a pane prints to a file ({@code pipe-pane -O}). tmux runs the pipe command with
+   * {@code sh -c}: this is the one place a shell sees a string, so the only variable part, the path, is
+   * single-quoted (a {@code '} inside it becomes {@code '\''}) and the file is created beforehand with
+   * mode 0600.
+   *
+   * @param session the session name (for errors)
+   * @param pane the pane id
+   * @param file the absolute transcript path, without newline or NUL
+   */
+  public void pipeToFile(String session, String pane, Path file) {
+    try {
+      if (!java.nio.file.Files.exists(file)) {
+        java.nio.file.Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+      }
+    } catch (java.io.IOException e) {
+      throw new TmuxException("Cannot create transcript file " + file + ": " + e.getMessage(), e);
+    }
+    String quoted = "'" + file.toString().replace("'", "'\\''") + "'";
+    callPane(session, pane, List.of("pipe-pane", "-O", "-t", pane,
+        Commands.literalArgument(Commands.formatLiteral("exec cat >> " + quoted))));
   }
 
   /**
@@ -401,6 +426,49 @@ public final class TmuxServer {
       }
       return result;
     });
+  }
+
+  /**
+   * Runs commands that concern one pane, through the transport's route for that pane, with retries and
+   * error mapping.
+   *
+   * @param session the session the command concerns, for error messages
+   * @param pane the pane id
+   * @param args the tmux arguments
+   * @return the successful result
+   */
+  public TmuxResult callPane(String session, String pane, List<String> args) {
+    return retry.get(() -> {
+      TmuxResult result = transport.execute(pane, args);
+      if (result.exitCode() != 0) {
+        throw TmuxErrors.map(socket, session, args, result);
+      }
+      return result;
+    });
+  }
+
+  /**
+   * Live output notifications for a pane, when the transport has them.
+   *
+   * @param pane the pane id
+   * @return the signal, or {@code null} if waiters must poll
+   */
+  public PaneSignal signal(String pane) {
+    return transport.signal(pane);
+  }
+
+  /**
+   * Drops what the transport holds for a pane whose session is gone.
+   *
+   * @param pane the pane id
+   */
+  public void release(String pane) {
+    transport.release(pane);
+  }
+
+  /** Closes the transport (its control clients). Sessions are not touched. */
+  public void close() {
+    transport.close();
   }
 
   private void deleteBufferQuietly(String buffer) {

@@ -1,0 +1,159 @@
+package io.github.tmux4j.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The text protocol of tmux control mode ({@code tmux -C}): encoding commands as lines and decoding
+ * notifications. Pure and stateless; unit-tested without tmux.
+ */
+public final class ControlProtocol {
+  private ControlProtocol() {}
+
+  /**
+   * Encodes an argument list (in tmux command-line form, see {@link Commands#literalArgument}) as one
+   * control-mode line: each argument double-quoted, with {@code \}, {@code "} and {@code $} escaped and
+   * control characters written as escapes, so the line never contains a newline (an empty line would
+   * detach the client).
+   *
+   * @param args the arguments; a {@code ";"} argument separates commands
+   * @return the line, without the trailing newline
+   */
+  public static String encode(List<String> args) {
+    StringBuilder sb = new StringBuilder(64);
+    for (String arg : args) {
+      if (sb.length() > 0) {
+        sb.append(' ');
+      }
+      if (arg.equals(";")) {
+        sb.append(';');
+        continue;
+      }
+      // In argument-list form a literal final ';' is written "\;"; inside quotes it needs no escape.
+      String text = arg.endsWith("\\;") ? arg.substring(0, arg.length() - 2) + ";" : arg;
+      sb.append('"');
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        switch (c) {
+          case '\\' -> sb.append("\\\\");
+          case '"' -> sb.append("\\\"");
+          case '$' -> sb.append("\\$");
+          case '\n' -> sb.append("\\n");
+          case '\r' -> sb.append("\\r");
+          case '\t' -> sb.append("\\t");
+          default -> {
+            if (c < 0x20 || c == 0x7f) {
+              sb.append('\\').append(String.format("%03o", (int) c));
+            } else {
+              sb.append(c);
+            }
+          }
+        }
+      }
+      sb.append('"');
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The number of commands in an argument list: tmux answers each with its own
+   * {@code %begin}/{@code %end} block (and skips the rest of the line after an {@code %error}).
+   *
+   * @param args the arguments
+   * @return the number of commands
+   */
+  public static int commandCount(List<String> args) {
+    int n = 1;
+    for (String a : args) {
+      if (a.equals(";")) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Decodes the data of an {@code %output} notification: {@code \ooo} octal escapes become bytes, every
+   * other byte is taken as it is (UTF-8 may be split across notifications, so this returns bytes).
+   *
+   * @param line the raw notification line
+   * @param from the index where the data starts
+   * @return the bytes the pane printed
+   */
+  public static byte[] decodeOutput(byte[] line, int from) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(line.length - from);
+    for (int i = from; i < line.length; i++) {
+      byte b = line[i];
+      if (b == '\\' && i + 3 < line.length && isOctal(line[i + 1]) && isOctal(line[i + 2]) && isOctal(line[i + 3])) {
+        out.write(((line[i + 1] - '0') << 6) | ((line[i + 2] - '0') << 3) | (line[i + 3] - '0'));
+        i += 3;
+      } else {
+        out.write(b);
+      }
+    }
+    return out.toByteArray();
+  }
+
+  private static boolean isOctal(byte b) {
+    return b >= '0' && b <= '7';
+  }
+
+  /**
+   * A {@code %begin}, {@code %end} or {@code %error} guard line.
+   *
+   * @param kind {@code "begin"}, {@code "end"} or {@code "error"}
+   * @param time the time field
+   * @param number the command number
+   * @param flags the flags; 1 for commands this client sent
+   */
+  public record Guard(String kind, long time, long number, int flags) {
+    /**
+     * Whether {@code other} closes the block this guard opened (same time and number).
+     *
+     * @param other a later guard
+     * @return {@code true} if it is the matching {@code %end} or {@code %error}
+     */
+    public boolean closedBy(Guard other) {
+      return other != null && !other.kind.equals("begin") && other.time == time && other.number == number;
+    }
+  }
+
+  /**
+   * Parses a guard line.
+   *
+   * @param line the line as text
+   * @return the guard, or {@code null} if the line is not one
+   */
+  public static Guard guard(String line) {
+    String kind;
+    if (line.startsWith("%begin ")) {
+      kind = "begin";
+    } else if (line.startsWith("%end ")) {
+      kind = "end";
+    } else if (line.startsWith("%error ")) {
+      kind = "error";
+    } else {
+      return null;
+    }
+    String[] f = line.split(" ");
+    if (f.length != 4) {
+      return null;
+    }
+    try {
+      return new Guard(kind, Long.parseLong(f[1]), Long.parseLong(f[2]), Integer.parseInt(f[3]));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Decodes a line as UTF-8 text.
+   *
+   * @param line the bytes
+   * @return the text
+   */
+  public static String text(byte[] line) {
+    return new String(line, StandardCharsets.UTF_8);
+  }
+}

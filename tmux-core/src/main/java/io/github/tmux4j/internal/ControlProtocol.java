@@ -39,6 +39,7 @@ public final class ControlProtocol {
           case '\\' -> sb.append("\\\\");
           case '"' -> sb.append("\\\"");
           case '$' -> sb.append("\\$");
+          case '~' -> sb.append("\\176"); // tmux expands a leading ~ to $HOME even inside quotes
           case '\n' -> sb.append("\\n");
           case '\r' -> sb.append("\\r");
           case '\t' -> sb.append("\\t");

@@ -44,6 +44,8 @@ public final class DefaultSession implements Session {
 
   /** Lines captured again above the last cursor position, so matches across a capture boundary are kept. */
   private static final int RESCAN_LINES = 200;
+  /** History lines included in the screen of a {@link SessionDeadException}. */
+  private static final int DEAD_EVIDENCE_LINES = 100;
 
   private final TmuxServer server;
   private final Context context;
@@ -226,12 +228,20 @@ public final class DefaultSession implements Session {
       assumedHistory[0] = snap.historySize();
       last[0] = snap;
       boolean fromMark = m == null || scanFrom[0] == markLine[0];
+      if (m != null && fromMark && snap.firstLine() != markLine[0] && !snap.dead()) {
+        // The history grew between our last look and this one, so the capture did not start at the mark.
+        if (snap.firstLine() > markLine[0] + echoSpan(m, snap.width())) {
+          fromMark = false; // the echo lies wholly above this capture: what it holds is output
+        } else {
+          return null; // output is still arriving: the signal wakes us for another, aligned look
+        }
+      }
       OutputRegion region = region(m, snap, fromMark, markLine[0]);
       T value = check.apply(region);
       if (value != null && !fromMark && wholeRegion) {
         PaneSnapshot whole = snapshot(markLine[0], snap.historySize());
         last[0] = whole;
-        value = check.apply(region(m, whole, whole.firstLine() == markLine[0], markLine[0]));
+        value = whole.firstLine() == markLine[0] ? check.apply(region(m, whole, true, markLine[0])) : null;
       }
       if (value == null && snap.dead()) {
         throw deadException(server, name, pane, snap);
@@ -245,6 +255,18 @@ public final class DefaultSession implements Session {
       throw new WaitTimeoutException(what, timeout, last[0].text());
     }
     return result;
+  }
+
+  /** The most screen lines the echo of the input after {@code m} can take up in a pane this wide. */
+  private static int echoSpan(Mark m, int width) {
+    int lines = 1;
+    int column = m.column();
+    for (String input : m.input()) {
+      int cells = column + input.length() * 2; // wide characters take two cells; tabs are bounded below
+      lines += cells / Math.max(1, width) + 1;
+      column = 20; // a continuation prompt
+    }
+    return lines;
   }
 
   private static OutputRegion region(Mark m, PaneSnapshot snap, boolean fromMark, int markLine) {
@@ -268,14 +290,17 @@ public final class DefaultSession implements Session {
    */
   public static SessionDeadException deadException(TmuxServer server, String name, String pane, PaneSnapshot snap) {
     Integer status = snap.deadStatus();
-    if (status == null) {
-      try {
+    String screen = snap.text();
+    try {
+      if (status == null) {
         status = server.paneInfo(name, pane).deadStatus();
-      } catch (io.github.tmux4j.TmuxException gone) {
-        // keep the snapshot's answer
       }
+      // tmux's "Pane is dead" line scrolls the top of the screen into history: include some of it.
+      screen = String.join("\n", Texts.lines(server.capture(name, pane, DEAD_EVIDENCE_LINES, true, false)));
+    } catch (io.github.tmux4j.TmuxException gone) {
+      // keep the snapshot's answer
     }
-    return new SessionDeadException(name, status, snap.text());
+    return new SessionDeadException(name, status, screen);
   }
 
   /** Captures from the mark; if the history grew in the meantime, looks again with the new size. */

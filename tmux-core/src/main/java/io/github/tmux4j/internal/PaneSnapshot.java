@@ -11,11 +11,12 @@ import java.util.List;
  * @param cursorY cursor row on the visible screen
  * @param dead whether the pane's process has exited
  * @param deadStatus exit status of a dead pane, or {@code null}
+ * @param width the pane's width in columns
  * @param firstLine absolute line number (history lines first) of {@code lines.get(0)}
  * @param lines the captured lines, wrapped lines joined, trailing whitespace removed
  */
 public record PaneSnapshot(
-    int historySize, int cursorX, int cursorY, boolean dead, Integer deadStatus, int firstLine,
+    int historySize, int cursorX, int cursorY, boolean dead, Integer deadStatus, int width, int firstLine,
     List<String> lines) {
 
   /**

@@ -70,10 +70,17 @@ public final class ProcessTransport implements CommandTransport {
       throw new TmuxNotInstalledException(binary, e);
     }
     AtomicBoolean timedOut = new AtomicBoolean();
-    ScheduledFuture<?> kill = watchdog.schedule(() -> {
-      timedOut.set(true);
+    ScheduledFuture<?> kill;
+    try {
+      kill = watchdog.schedule(() -> {
+        timedOut.set(true);
+        process.destroyForcibly();
+      }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException closed) {
       process.destroyForcibly();
-    }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+      throw new IllegalStateException("The TmuxClient of this session is closed; use a session handle from an "
+          + "open client (TmuxClient.session(name))", closed);
+    }
     try {
       if (stdin != null) {
         try (OutputStream out = process.getOutputStream()) {
@@ -82,8 +89,18 @@ public final class ProcessTransport implements CommandTransport {
           LOG.log(System.Logger.Level.DEBUG, "tmux closed its input early", e);
         }
       }
-      String stdout = read(process.getInputStream());
-      String stderr = read(process.getErrorStream());
+      String stdout;
+      String stderr;
+      try {
+        stdout = read(process.getInputStream());
+        stderr = read(process.getErrorStream());
+      } catch (UncheckedIOException e) {
+        if (!timedOut.get()) {
+          throw new TmuxException("Could not read tmux's answer: " + e.getMessage(), e);
+        }
+        stdout = "";
+        stderr = "";
+      }
       int exit = process.waitFor();
       if (timedOut.get()) {
         throw new TmuxException("tmux did not answer within " + timeout.toMillis() + " ms (socket " + socket

@@ -29,7 +29,9 @@ public final class TmuxErrors {
       return new ServerNotRunningException(socket, err, err.contains("Connection refused"));
     }
     if (err.startsWith("server exited unexpectedly") || err.startsWith("lost server")) {
-      return new ServerNotRunningException(socket, err, false);
+      // The server went away under the command (typically: it was exiting after its last session closed
+      // while a new-session arrived). Nothing the command did can outlive the server: safe to retry.
+      return new ServerNotRunningException(socket, err, true);
     }
     if (err.startsWith("can't find session") || err.startsWith("can't find pane")
         || err.startsWith("can't find window") || err.startsWith("no such session")

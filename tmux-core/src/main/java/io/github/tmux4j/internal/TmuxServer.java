@@ -29,7 +29,7 @@ public final class TmuxServer {
   private static final String SEP = ";";
   private static final String POSITION_FORMAT = "#{history_size} #{cursor_x} #{cursor_y} #{session_name}";
   private static final String SNAPSHOT_FORMAT =
-      "#{history_size} #{cursor_x} #{cursor_y} #{pane_dead} #{pane_dead_status} #{session_name}";
+      "#{history_size} #{cursor_x} #{cursor_y} #{pane_dead} #{pane_dead_status} #{pane_width} #{session_name}";
   private static final String PANE_FORMAT =
       "#{pane_id} #{pane_pid} #{pane_dead} s#{pane_dead_status} g#{pane_dead_signal} #{session_name}";
   /** How long to wait for tmux to reap a dead pane's process and learn its exit status. */
@@ -195,12 +195,12 @@ public final class TmuxServer {
     int nl = out.indexOf('\n');
     String head = nl < 0 ? out : out.substring(0, nl);
     String body = nl < 0 ? "" : out.substring(nl + 1);
-    String[] f = head.split(" ", 6);
-    checkSession(session, pane, f.length == 6 ? f[5] : null);
+    String[] f = head.split(" ", 7);
+    checkSession(session, pane, f.length == 7 ? f[6] : null);
     int history = Integer.parseInt(f[0]);
     int first = fromLine < 0 ? history : Math.max(0, fromLine - assumedHistory + history);
     return new PaneSnapshot(history, Integer.parseInt(f[1]), Integer.parseInt(f[2]), "1".equals(f[3]),
-        f[4].isEmpty() ? null : Integer.valueOf(f[4]), first, Texts.lines(body));
+        f[4].isEmpty() ? null : Integer.valueOf(f[4]), Integer.parseInt(f[5]), first, Texts.lines(body));
   }
 
   /**
@@ -238,7 +238,7 @@ public final class TmuxServer {
    * @throws ServerNotRunningException if there is no server
    */
   public PaneInfo paneInfo(String session, String target) {
-    PaneInfo info = readPaneInfo(session, target);
+    PaneInfo info = withReapedStatus(readPaneInfo(session, target));
     // tmux marks a pane dead when its pty closes, and learns the exit status a moment later when it
     // reaps the process: wait briefly for the status rather than report a dead pane without one.
     long deadline = System.nanoTime() + DEAD_STATUS_WAIT_NANOS;
@@ -249,7 +249,33 @@ public final class TmuxServer {
         Thread.currentThread().interrupt();
         break;
       }
-      info = readPaneInfo(session, target);
+      info = withReapedStatus(readPaneInfo(session, target));
+    }
+    return info;
+  }
+
+  /**
+   * tmux 3.3a sometimes marks a pane dead without ever reaping its process, which then stays defunct and
+   * tmux never learns the exit status. The kernel still holds it: field 52 of {@code /proc/<pid>/stat}
+   * is the wait status of an exited process (Linux 3.5+).
+   */
+  private static PaneInfo withReapedStatus(PaneInfo info) {
+    if (!info.dead() || info.deadStatus() != null || info.signaled()) {
+      return info;
+    }
+    try {
+      String stat = java.nio.file.Files.readString(java.nio.file.Paths.get("/proc", Long.toString(info.pid()), "stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // fields[0] is field 3 (state); field 52 is fields[49]
+      if (fields.length >= 50 && fields[0].equals("Z")) {
+        int wait = Integer.parseInt(fields[49].strip());
+        if ((wait & 0x7f) == 0) {
+          return new PaneInfo(info.paneId(), info.pid(), true, (wait >> 8) & 0xff, null, info.sessionName());
+        }
+        return new PaneInfo(info.paneId(), info.pid(), true, null, wait & 0x7f, info.sessionName());
+      }
+    } catch (java.io.IOException | RuntimeException unavailable) {
+      // not Linux, or the process is gone after all
     }
     return info;
   }

@@ -10,6 +10,11 @@ import java.util.function.Supplier;
  */
 public final class Waits {
   private static final long MAX_PAUSE_NANOS = 50_000_000L;
+  /**
+   * Longest sleep between looks even when the pane is silent: a process that exits prints nothing, so
+   * waits look again this often to notice a dead pane.
+   */
+  private static final long MAX_SILENT_NANOS = 200_000_000L;
 
   private Waits() {}
 
@@ -40,7 +45,7 @@ public final class Waits {
           return null;
         }
         if (evented) {
-          signal.awaitAfter(seen, left);
+          signal.awaitAfter(seen, Math.min(left, MAX_SILENT_NANOS));
         } else {
           Thread.sleep(Math.max(1, Math.min(pause, left) / 1_000_000L));
           pause = Math.min(pause * 2, MAX_PAUSE_NANOS);

@@ -28,6 +28,11 @@ class ControlProtocolTest {
   }
 
   @Test
+  void encodeEscapesTildeWhichTmuxWouldExpandToHome() {
+    assertEquals("\"\\176/x a\\176\"", ControlProtocol.encode(List.of("~/x a~")));
+  }
+
+  @Test
   void encodeEmptyArgumentAndUnicode() {
     assertEquals("\"\" \"日本 é 🎉\"", ControlProtocol.encode(List.of("", "日本 é 🎉")));
   }

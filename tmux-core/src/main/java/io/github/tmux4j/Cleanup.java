@@ -88,6 +88,18 @@ public final class Cleanup {
   }
 
   /**
+   * Looks only at sessions that match {@code filter}; all others are kept (for example one workspace's
+   * sessions: {@code only(SessionFilter.tag("workspace", "w1"))}).
+   *
+   * @param filter the sessions this cleanup may remove
+   * @return the refined cleanup
+   */
+  public Cleanup only(Predicate<SessionInfo> filter) {
+    Objects.requireNonNull(filter, "filter");
+    return keep(info -> !filter.test(info));
+  }
+
+  /**
    * Lets quarantined sessions be removed like any other.
    *
    * @return the refined cleanup

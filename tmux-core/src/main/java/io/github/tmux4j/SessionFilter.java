@@ -78,6 +78,15 @@ public interface SessionFilter extends Predicate<SessionInfo> {
   }
 
   /**
+   * Sessions not matching this filter.
+   *
+   * @return the negated filter
+   */
+  default SessionFilter not() {
+    return info -> !test(info);
+  }
+
+  /**
    * Sessions matching either filter.
    *
    * @param other the other filter

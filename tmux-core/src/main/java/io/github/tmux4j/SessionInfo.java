@@ -46,6 +46,24 @@ public record SessionInfo(SessionRecord record, Health health) {
   }
 
   /**
+   * When the session was created (the record's {@code created_at}).
+   *
+   * @return the creation time
+   */
+  public java.time.Instant createdAt() {
+    return record.createdAt();
+  }
+
+  /**
+   * When input was last sent to the session (the record's {@code last_active}).
+   *
+   * @return the time of last activity
+   */
+  public java.time.Instant lastActive() {
+    return record.lastActive();
+  }
+
+  /**
    * How long the session had been idle when its health was checked: the time since {@code last_active}.
    *
    * @return the idle time, zero if {@code last_active} lies in the future

@@ -67,6 +67,11 @@ class RegistryOperationsIT {
         names(tmux.sessions(SessionFilter.idleLongerThan(Duration.ofHours(12)))));
     assertEquals(List.of("list-dead", "list-py"), names(tmux.sessions(
         SessionFilter.state(HealthState.DEAD).or(SessionFilter.type(SessionType.PYTHON)))));
+    assertEquals(List.of("list-dead", "list-gone"), names(tmux.sessions(SessionFilter.type(SessionType.PYTHON).not())));
+    assertEquals(Instant.parse("2026-01-01T00:00:00Z"), all.get(2).createdAt());
+    assertEquals(Instant.parse("2026-01-01T13:00:00Z"), all.get(2).lastActive());
+    assertEquals(List.of("list-dead"), tmux.cleanup().only(SessionFilter.state(HealthState.DEAD)).dryRun().execute()
+        .removed());
     tmux.cleanup().all().execute();
     assertTrue(tmux.sessions().isEmpty());
   }

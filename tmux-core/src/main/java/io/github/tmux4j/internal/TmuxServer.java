@@ -143,7 +143,10 @@ public final class TmuxServer {
       }
     }
     if (!text.isEmpty()) {
-      args.addAll(List.of(SEP, "send-keys", "-t", pane, "-l", "--", Commands.literalArgument(text)));
+      // Enter is a carriage return on the wire: typing it with the text saves a command per send.
+      args.addAll(List.of(SEP, "send-keys", "-t", pane, "-l", "--",
+          Commands.literalArgument(enter ? text + "\r" : text)));
+      return sendAndParse(session, pane, args, false);
     }
     return sendAndParse(session, pane, args, enter);
   }

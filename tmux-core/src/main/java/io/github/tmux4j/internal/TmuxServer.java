@@ -448,8 +448,12 @@ public final class TmuxServer {
    * @return the successful result
    */
   public TmuxResult call(String session, List<String> args, byte[] stdin) {
+    return checked(session, args, () -> transport.execute(args, stdin));
+  }
+
+  private TmuxResult checked(String session, List<String> args, java.util.function.Supplier<TmuxResult> attempt) {
     return retry.get(() -> {
-      TmuxResult result = transport.execute(args, stdin);
+      TmuxResult result = attempt.get();
       if (result.exitCode() != 0) {
         throw TmuxErrors.map(socket, session, args, result);
       }
@@ -467,13 +471,7 @@ public final class TmuxServer {
    * @return the successful result
    */
   public TmuxResult callPane(String session, String pane, List<String> args) {
-    return retry.get(() -> {
-      TmuxResult result = transport.execute(pane, args);
-      if (result.exitCode() != 0) {
-        throw TmuxErrors.map(socket, session, args, result);
-      }
-      return result;
-    });
+    return checked(session, args, () -> transport.execute(pane, args));
   }
 
   /**

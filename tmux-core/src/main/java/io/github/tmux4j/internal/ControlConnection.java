@@ -1,10 +1,7 @@
 package io.github.tmux4j.internal;
 
 import io.github.tmux4j.TmuxException;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -162,59 +159,43 @@ final class ControlConnection implements AutoCloseable {
   }
 
   private void readLoop() {
-    InputStream in = new BufferedInputStream(process.getInputStream(), 1 << 16);
-    ByteArrayOutputStream lineBuffer = new ByteArrayOutputStream(256);
-    ControlProtocol.Guard open = null;
-    StringBuilder block = new StringBuilder();
     List<String> early = new ArrayList<>();
     try {
-      int b;
-      while (true) {
-        lineBuffer.reset();
-        while ((b = in.read()) != -1 && b != '\n') {
-          lineBuffer.write(b);
-        }
-        if (b == -1 && lineBuffer.size() == 0) {
-          break;
-        }
-        byte[] raw = lineBuffer.toByteArray();
-        if (open != null) {
-          String text = ControlProtocol.text(raw);
-          ControlProtocol.Guard g = ControlProtocol.guard(text);
-          if (open.closedBy(g)) {
-            finishBlock(open, g, block);
-            open = null;
-            block.setLength(0);
-          } else {
-            block.append(text).append('\n');
+      ControlStreamParser.parse(process.getInputStream(), new ControlStreamParser.Handler() {
+        @Override
+        public void reply(boolean ours, boolean error, String text) {
+          if (ours) {
+            answer(error, text);
           }
-          continue;
         }
-        if (startsWith(raw, "%output ")) {
-          int space = indexOf(raw, (byte) ' ', 8);
-          if (space > 8) {
-            String pane = new String(raw, 8, space - 8, StandardCharsets.US_ASCII);
-            PaneSignal s = signals.get(pane);
-            if (s != null) {
-              s.output(ControlProtocol.decodeOutput(raw, space + 1));
+
+        @Override
+        public void output(String pane, byte[] data) {
+          PaneSignal s = signals.get(pane);
+          if (s != null) {
+            s.output(data);
+          }
+        }
+
+        @Override
+        public void notification(String name, String arguments) {
+          switch (name) {
+            case "session-changed" -> attached.complete(null);
+            case "exit" -> exitReason = arguments;
+            default -> {
+              // %sessions-changed, %window-close, %pane-mode-changed...: nothing to do; %pause cannot
+              // happen, since this client does not ask for pause-after
             }
           }
-          continue;
         }
-        String text = ControlProtocol.text(raw);
-        ControlProtocol.Guard g = ControlProtocol.guard(text);
-        if (g != null && g.kind().equals("begin")) {
-          open = g;
-          continue;
+
+        @Override
+        public void stray(String line) {
+          if (!attached.isDone() && early.size() < 5) {
+            early.add(line); // an error printed before attaching, e.g. "can't find pane: %9"
+          }
         }
-        if (text.startsWith("%session-changed")) {
-          attached.complete(null);
-        } else if (text.startsWith("%exit")) {
-          exitReason = text.length() > 6 ? text.substring(6) : "";
-        } else if (!text.startsWith("%") && !attached.isDone() && early.size() < 5) {
-          early.add(text); // an error printed before attaching, e.g. "can't find pane: %9"
-        }
-      }
+      });
     } catch (IOException e) {
       LOG.log(System.Logger.Level.DEBUG, description + ": read failed", e);
     } finally {
@@ -222,21 +203,20 @@ final class ControlConnection implements AutoCloseable {
     }
   }
 
-  private void finishBlock(ControlProtocol.Guard begin, ControlProtocol.Guard end, StringBuilder block) {
-    if ((begin.flags() & 1) == 0) {
-      return; // tmux's own block (the attach), not an answer to us
-    }
+  /** Matches a reply to the oldest command waiting for one; a line of N commands gets N replies. */
+  private void answer(boolean error, String text) {
     Pending p = pending.peek();
     if (p == null) {
       LOG.log(System.Logger.Level.WARNING, description + ": an answer arrived for no command");
       return;
     }
-    if (end.kind().equals("error")) {
+    if (error) {
+      // tmux skips the rest of a line's commands after an error: this command is done
       pending.poll();
-      p.result.complete(new TmuxResult(1, p.output.toString(), block.toString()));
+      p.result.complete(new TmuxResult(1, p.output.toString(), text));
       return;
     }
-    p.output.append(block);
+    p.output.append(text);
     if (++p.blocks == p.expectedBlocks) {
       pending.poll();
       p.result.complete(new TmuxResult(0, p.output.toString(), ""));
@@ -268,27 +248,6 @@ final class ControlConnection implements AutoCloseable {
   public void close() {
     shutDown("closed");
     process.destroy();
-  }
-
-  private static boolean startsWith(byte[] raw, String prefix) {
-    if (raw.length < prefix.length()) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length(); i++) {
-      if (raw[i] != prefix.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static int indexOf(byte[] raw, byte b, int from) {
-    for (int i = from; i < raw.length; i++) {
-      if (raw[i] == b) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   @Override

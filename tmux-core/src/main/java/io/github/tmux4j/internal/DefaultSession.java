@@ -4,21 +4,29 @@ import io.github.tmux4j.Capture;
 import io.github.tmux4j.CommandResult;
 import io.github.tmux4j.Health;
 import io.github.tmux4j.HealthState;
+import io.github.tmux4j.OutputFeed;
 import io.github.tmux4j.RegistryException;
 import io.github.tmux4j.ServerNotRunningException;
 import io.github.tmux4j.Session;
 import io.github.tmux4j.SessionDeadException;
 import io.github.tmux4j.SessionNotFoundException;
 import io.github.tmux4j.SessionType;
+import io.github.tmux4j.TmuxException;
 import io.github.tmux4j.WaitTimeoutException;
 import io.github.tmux4j.spi.Registry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -297,7 +305,7 @@ public final class DefaultSession implements Session {
       }
       // tmux's "Pane is dead" line scrolls the top of the screen into history: include some of it.
       screen = String.join("\n", Texts.lines(server.capture(name, pane, DEAD_EVIDENCE_LINES, true, false)));
-    } catch (io.github.tmux4j.TmuxException gone) {
+    } catch (TmuxException gone) {
       // keep the snapshot's answer
     }
     return new SessionDeadException(name, status, screen);
@@ -326,7 +334,7 @@ public final class DefaultSession implements Session {
   }
 
   @Override
-  public io.github.tmux4j.OutputFeed output() {
+  public OutputFeed output() {
     return new DefaultOutputFeed(server, pane, context.clock(), false, false, false);
   }
 
@@ -405,9 +413,9 @@ public final class DefaultSession implements Session {
 
   @Override
   public Session quarantine() {
-    java.time.Instant now = context.clock().instant();
-    String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-        .withZone(java.time.ZoneOffset.UTC).format(now);
+    Instant now = context.clock().instant();
+    String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+        .withZone(ZoneOffset.UTC).format(now);
     String original = name;
     String base = original.length() > Names.MAX_LENGTH - 28 ? original.substring(0, Names.MAX_LENGTH - 28) : original;
     rename(base + "-quarantined-" + stamp);
@@ -427,12 +435,12 @@ public final class DefaultSession implements Session {
     return this;
   }
 
-  private void updateTags(java.util.function.Consumer<java.util.Map<String, String>> change) {
+  private void updateTags(Consumer<Map<String, String>> change) {
     if (!registered) {
       return;
     }
     context.registry().get(name).ifPresent(r -> {
-      java.util.Map<String, String> tags = new java.util.LinkedHashMap<>(r.tags());
+      Map<String, String> tags = new LinkedHashMap<>(r.tags());
       change.accept(tags);
       if (!tags.equals(r.tags())) {
         context.registry().put(r.withTags(tags));

@@ -13,7 +13,8 @@ import java.util.function.Predicate;
  * <p>By default only sessions that are gone or broken are removed: {@code DEAD}, {@code MISSING},
  * {@code ZOMBIE} and {@code SERVER_NOT_RUNNING}; what is left of them in tmux is killed and their
  * records removed. {@link #olderThan} also removes healthy sessions idle for too long, {@link #all()}
- * every session. Quarantined sessions ({@link Session#quarantine()}) are always kept unless
+ * every session. Ephemeral sessions whose owning JVM is gone ({@link SessionBuilder#ephemeral()}) are
+ * always removed. Quarantined sessions ({@link Session#quarantine()}) are always kept unless
  * {@link #includeQuarantined()}. Sessions that are not registered are never touched.
  *
  * <pre>{@code
@@ -143,6 +144,9 @@ public final class Cleanup {
   private String removalReason(SessionInfo info) {
     if (info.state() != HealthState.HEALTHY) {
       return info.state().jsonName();
+    }
+    if (info.orphaned()) {
+      return "ephemeral, owner " + info.record().tags().get(io.github.tmux4j.internal.Owner.PID_TAG) + " gone";
     }
     if (all) {
       return "all";

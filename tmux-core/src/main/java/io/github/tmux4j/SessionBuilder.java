@@ -1,6 +1,7 @@
 package io.github.tmux4j;
 
 import io.github.tmux4j.internal.DefaultSession;
+import io.github.tmux4j.internal.Owner;
 import io.github.tmux4j.internal.PaneSnapshot;
 import io.github.tmux4j.internal.TmuxServer;
 import io.github.tmux4j.internal.Waits;
@@ -45,6 +46,7 @@ public final class SessionBuilder {
   private Pattern readyWhen;
   private Duration startupTimeout = Duration.ofSeconds(15);
   private boolean register = true;
+  private boolean ephemeral;
   private final List<SessionTemplate> templates = new ArrayList<>();
   private Path transcript;
 
@@ -211,6 +213,19 @@ public final class SessionBuilder {
   }
 
   /**
+   * Makes the session belong to this JVM: it is killed when the JVM exits normally (a shutdown hook of
+   * the client), and if the JVM dies without running hooks (SIGKILL, a crash), the next
+   * {@link TmuxClient#cleanup()} from any process removes it, since its record names the owner process
+   * (pid and start time) and that process is gone. Ephemeral sessions are always registered.
+   *
+   * @return this builder
+   */
+  public SessionBuilder ephemeral() {
+    this.ephemeral = true;
+    return this;
+  }
+
+  /**
    * Adds a free-form tag to the registry record. Keys starting with {@code tmux4j.} are reserved.
    *
    * @param key the tag name
@@ -276,6 +291,10 @@ public final class SessionBuilder {
     if (command == null) {
       shell();
     }
+    if (ephemeral && !register) {
+      throw new IllegalStateException("An ephemeral session must be registered (its record names its owner so "
+          + "that cleanup() can remove it after a crash); drop register(false) or ephemeral()");
+    }
     TmuxServer server = client.server();
     Optional<SessionRecord> existing = client.registry().get(name);
     if (existing.isPresent() && !existing.get().socket().equals(server.socket())) {
@@ -304,6 +323,9 @@ public final class SessionBuilder {
     }
     DefaultSession session = new DefaultSession(server, client.context(), name, created.paneId(), type, prompt,
         register);
+    if (ephemeral) {
+      client.ownEphemeral(server, name, created.paneId());
+    }
     try {
       if (transcript != null) {
         server.pipeToFile(name, created.paneId(), transcript);
@@ -367,6 +389,9 @@ public final class SessionBuilder {
     Map<String, String> recordTags = new LinkedHashMap<>(tags);
     if (readyWhen != null) {
       recordTags.put(PROMPT_TAG, readyWhen.pattern());
+    }
+    if (ephemeral) {
+      Owner.current().addTo(recordTags);
     }
     return recordTags;
   }

@@ -74,6 +74,16 @@ public record SessionInfo(SessionRecord record, Health health) {
   }
 
   /**
+   * Whether the session is ephemeral ({@link SessionBuilder#ephemeral()}) and the JVM that owned it is
+   * gone: cleanup removes such sessions whatever their health.
+   *
+   * @return {@code true} if orphaned
+   */
+  public boolean orphaned() {
+    return io.github.tmux4j.internal.Owner.from(record.tags()).map(o -> !o.alive()).orElse(false);
+  }
+
+  /**
    * Whether the session is quarantined ({@link Session#quarantine()}): kept for forensics and spared by
    * {@link Cleanup}.
    *

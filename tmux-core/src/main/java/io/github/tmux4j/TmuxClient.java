@@ -62,6 +62,10 @@ public final class TmuxClient implements AutoCloseable {
   private final DefaultSession.Context context;
   private final Map<Path, TmuxServer> servers = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** Ephemeral sessions this client created, killed by {@link #ephemeralReaper} when the JVM exits. */
+  private final Map<String, String[]> ephemeral = new ConcurrentHashMap<>();
+  private final Thread ephemeralReaper = new Thread(this::killEphemeral, "tmux4j-ephemeral-reaper");
+  private final AtomicBoolean reaperInstalled = new AtomicBoolean();
 
   private TmuxClient(Builder b) {
     this.socketDir = SocketDirs.prepare(b.socketDir != null ? b.socketDir : SocketDirs.defaultDir(System.getenv()));
@@ -341,6 +345,33 @@ public final class TmuxClient implements AutoCloseable {
 
   Clock clock() {
     return clock;
+  }
+
+  /** Remembers an ephemeral session so that it is killed when the JVM exits. */
+  void ownEphemeral(TmuxServer server, String name, String pane) {
+    ephemeral.put(server.socket() + "\u0000" + name, new String[] {server.socket().toString(), name, pane});
+    if (reaperInstalled.compareAndSet(false, true)) {
+      Runtime.getRuntime().addShutdownHook(ephemeralReaper);
+    }
+  }
+
+  /** Runs at JVM exit: kills this client's ephemeral sessions with a fresh tmux process each. */
+  private void killEphemeral() {
+    for (String[] s : ephemeral.values()) {
+      try {
+        Process p = new ProcessBuilder(tmuxBinary, "-S", s[0], "kill-session", "-t", s[2])
+            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        p.waitFor(commandTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        // Only this session's record: the name may have been reused since.
+        if (registry.get(s[1]).filter(r -> r.target().equals(s[2]) && r.socket().toString().equals(s[0]))
+            .isPresent()) {
+          registry.remove(s[1]);
+        }
+      } catch (Exception e) {
+        System.getLogger(TmuxClient.class.getName()).log(System.Logger.Level.WARNING,
+            "Could not kill ephemeral session " + s[1], e);
+      }
+    }
   }
 
   /** Kills what is left of a session in tmux (if asked) and removes its record. */

@@ -67,6 +67,26 @@ public interface Session extends AutoCloseable {
   void send(String text);
 
   /**
+   * Takes this session for exclusive use: until the lease is closed, {@code send}, {@code type},
+   * {@code sendKeys} and {@code run} of other threads and processes on this session wait (each takes the
+   * lease for its own duration; {@code run} holds it from sending to the next prompt, so two agents'
+   * commands never interleave). The lease is reentrant for the thread that holds it, and a lease of a
+   * process that dies is released by the operating system.
+   *
+   * <pre>{@code
+   * try (SessionLease lease = gdb.exclusive(Duration.ofSeconds(5))) {
+   *   gdb.run("break main");
+   *   gdb.run("run");
+   * }
+   * }</pre>
+   *
+   * @param wait how long to wait for another holder to finish
+   * @return the lease; close it on the same thread
+   * @throws SessionBusyException if another thread or process holds it longer, naming that process
+   */
+  SessionLease exclusive(Duration wait);
+
+  /**
    * Types {@code text} literally without pressing Enter.
    *
    * @param text the input

@@ -4,6 +4,7 @@ import dev.failsafe.RetryPolicy;
 import io.github.tmux4j.internal.CommandTransport;
 import io.github.tmux4j.internal.ControlModeTransport;
 import io.github.tmux4j.internal.DefaultSession;
+import io.github.tmux4j.internal.Leases;
 import io.github.tmux4j.internal.Names;
 import io.github.tmux4j.internal.ProcessTransport;
 import io.github.tmux4j.internal.SocketDirs;
@@ -60,6 +61,7 @@ public final class TmuxClient implements AutoCloseable {
   private final Clock clock;
   private final ScheduledThreadPoolExecutor watchdog;
   private final DefaultSession.Context context;
+  private final Leases leases;
   private final Map<Path, TmuxServer> servers = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   /** Ephemeral sessions this client created, killed by {@link #ephemeralReaper} when the JVM exits. */
@@ -88,7 +90,8 @@ public final class TmuxClient implements AutoCloseable {
       return t;
     });
     this.watchdog.setRemoveOnCancelPolicy(true);
-    this.context = new DefaultSession.Context(registry, clock, b.defaultTimeout);
+    this.leases = new Leases();
+    this.context = new DefaultSession.Context(registry, clock, b.defaultTimeout, leases);
   }
 
   /**
@@ -316,6 +319,7 @@ public final class TmuxClient implements AutoCloseable {
     if (closed.compareAndSet(false, true)) {
       servers.values().forEach(TmuxServer::close);
       servers.clear();
+      leases.close();
       watchdog.shutdownNow();
       if (ownsRegistry) {
         registry.close();

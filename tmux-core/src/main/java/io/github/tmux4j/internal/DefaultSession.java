@@ -9,6 +9,7 @@ import io.github.tmux4j.RegistryException;
 import io.github.tmux4j.ServerNotRunningException;
 import io.github.tmux4j.Session;
 import io.github.tmux4j.SessionDeadException;
+import io.github.tmux4j.SessionLease;
 import io.github.tmux4j.SessionNotFoundException;
 import io.github.tmux4j.SessionType;
 import io.github.tmux4j.TmuxException;
@@ -37,7 +38,7 @@ public final class DefaultSession implements Session {
   private static final System.Logger LOG = System.getLogger(DefaultSession.class.getName());
 
   /** What a session needs from its client. */
-  public record Context(Registry registry, Clock clock, Duration defaultTimeout) {}
+  public record Context(Registry registry, Clock clock, Duration defaultTimeout, Leases leases) {}
 
   /**
    * Where the last input went: the position before it and its lines, to scope waits after it.
@@ -117,9 +118,18 @@ public final class DefaultSession implements Session {
     input(text, false);
   }
 
+  @Override
+  public SessionLease exclusive(Duration wait) {
+    checkTimeout(wait);
+    return context.leases().acquire(server.socket(), pane, name, wait);
+  }
+
   private Mark input(String text, boolean enter) {
     checkTypeable(text);
-    TmuxServer.Position p = server.sendText(name, pane, text, enter);
+    TmuxServer.Position p;
+    try (SessionLease lease = exclusive(context.defaultTimeout())) {
+      p = server.sendText(name, pane, text, enter);
+    }
     Mark m = new Mark(p.line(), p.column(), p.historySize(), enter ? List.of(text.split("\n", -1)) : List.of(),
         !enter);
     mark = m;
@@ -139,7 +149,10 @@ public final class DefaultSession implements Session {
         throw new IllegalArgumentException("An empty key name cannot be sent; use send(\"\") to press Enter");
       }
     }
-    TmuxServer.Position p = server.sendKeys(name, pane, List.of(keys));
+    TmuxServer.Position p;
+    try (SessionLease lease = exclusive(context.defaultTimeout())) {
+      p = server.sendKeys(name, pane, List.of(keys));
+    }
     mark = new Mark(p.line(), p.column(), p.historySize(), List.of(), false);
     recordActivity();
   }
@@ -176,8 +189,9 @@ public final class DefaultSession implements Session {
           + "or use send() and waitFor().");
     }
     runLock.lock();
-    try {
-      long start = System.nanoTime();
+    long start = System.nanoTime();
+    // The lease keeps other threads' and processes' input out until this command's prompt is back.
+    try (SessionLease lease = exclusive(timeout)) {
       Mark previous = mark;
       if (previous != null && !previous.settled()) {
         // Input sent before (send, sendKeys) may still be running: typing now would mix its echo and

@@ -71,6 +71,12 @@ public final class OutputRegion {
       }
       output.add(line);
     }
+    if (echoes && nextInput == 0 && complete == 0 && lastIsCursorLine && !input.isEmpty()
+        && !Texts.normalize(input.get(0)).startsWith(Texts.normalize(region.get(0)))) {
+      // The line the input was typed on shows something that is not the start of the input: the
+      // program does not echo (a password prompt, echo turned off), and what it shows is output.
+      echoes = false;
+    }
     boolean echoComplete = !echoes || nextInput >= input.size();
     String cursorLine = lastIsCursorLine ? region.get(region.size() - 1) : "";
     return new OutputRegion(Collections.unmodifiableList(output), echoComplete, cursorLine,

@@ -350,7 +350,7 @@ public final class TmuxServer {
       if (!line.isEmpty()) {
         PaneInfo info = parsePaneInfo(line);
         if (info != null) {
-          panes.put(info.paneId(), info);
+          panes.put(info.paneId(), withReapedStatus(info));
         }
       }
     }

@@ -122,4 +122,20 @@ class OutputRegionTest {
     assertEquals("^C\nKeyboardInterrupt\n>>>", r.text());
     assertNotNull(r.promptMatch(Prompts.PYTHON));
   }
+
+  @Test
+  void outputOnTheInputLineOfAProgramWithEchoOffCounts() {
+    // echo off: nothing was echoed, the program printed its prompt where the input would have appeared
+    OutputRegion r = OutputRegion.parse(List.of(">>>"), 0, 4, List.of("secret"));
+    assertTrue(r.echoComplete());
+    assertEquals(">>>", r.text());
+    assertNotNull(r.promptMatch(Prompts.PYTHON));
+  }
+
+  @Test
+  void aPartlyEchoedInputLineIsStillWaitedFor() {
+    OutputRegion r = OutputRegion.parse(List.of("secr"), 0, 4, List.of("secret"));
+    assertFalse(r.echoComplete());
+    assertEquals("", r.text());
+  }
 }

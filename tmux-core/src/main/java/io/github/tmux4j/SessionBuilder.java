@@ -2,6 +2,7 @@ package io.github.tmux4j;
 
 import io.github.tmux4j.internal.DefaultSession;
 import io.github.tmux4j.internal.Owner;
+import io.github.tmux4j.internal.SocketDirs;
 import io.github.tmux4j.internal.PaneSnapshot;
 import io.github.tmux4j.internal.TmuxServer;
 import io.github.tmux4j.internal.Waits;
@@ -295,6 +296,7 @@ public final class SessionBuilder {
       throw new IllegalStateException("An ephemeral session must be registered (its record names its owner so "
           + "that cleanup() can remove it after a crash); drop register(false) or ephemeral()");
     }
+    SocketDirs.prepare(client.socketDir()); // recreated (0700) if someone removed it meanwhile
     TmuxServer server = client.server();
     Optional<SessionRecord> existing = client.registry().get(name);
     if (existing.isPresent() && !existing.get().socket().equals(server.socket())) {

@@ -54,6 +54,7 @@ final class ControlConnection implements AutoCloseable {
     }
   }
 
+  private final Object server;
   private final String description;
   private final Process process;
   private final OutputStream stdin;
@@ -64,7 +65,8 @@ final class ControlConnection implements AutoCloseable {
   private volatile boolean alive = true;
   private volatile String exitReason = "";
 
-  private ControlConnection(String description, Process process) {
+  private ControlConnection(String description, Process process, Object server) {
+    this.server = server;
     this.description = description;
     this.process = process;
     this.stdin = process.getOutputStream();
@@ -73,9 +75,11 @@ final class ControlConnection implements AutoCloseable {
   /**
    * Starts a control client attached to the session of {@code pane} and waits until it is attached.
    *
+   * @param server the identity of the socket file at the time of attaching
+   *
    * @return the connection, or {@code null} if tmux refused (no such pane, no server, old tmux)
    */
-  static ControlConnection open(String binary, Path socket, String pane, Duration timeout) {
+  static ControlConnection open(String binary, Path socket, String pane, Duration timeout, Object server) {
     List<String> command = List.of(binary, "-u", "-S", socket.toString(), "-C", "attach-session",
         "-f", "ignore-size", "-t", pane);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -87,7 +91,7 @@ final class ControlConnection implements AutoCloseable {
     } catch (IOException e) {
       return null;
     }
-    ControlConnection c = new ControlConnection("control client for " + pane + " on " + socket, process);
+    ControlConnection c = new ControlConnection("control client for " + pane + " on " + socket, process, server);
     Thread reader = new Thread(c::readLoop, "tmux4j-control-" + pane);
     reader.setDaemon(true);
     reader.start();
@@ -102,6 +106,11 @@ final class ControlConnection implements AutoCloseable {
       c.close();
       return null;
     }
+  }
+
+  /** The identity of the socket file this client attached through (see ControlModeTransport). */
+  Object server() {
+    return server;
   }
 
   boolean alive() {

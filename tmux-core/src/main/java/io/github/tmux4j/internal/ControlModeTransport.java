@@ -84,20 +84,38 @@ public final class ControlModeTransport implements CommandTransport {
     if (closed) {
       return null;
     }
+    // A connection is only good while the server it attached to is the one listening on the socket: if
+    // the socket file was deleted or replaced (a new server; pane ids start again at %0), drop it.
+    Object server = socketIdentity();
     ControlConnection c = connections.get(pane);
-    if (c != null && c.alive()) {
+    if (c != null && c.alive() && c.server().equals(server)) {
       return c;
     }
     if (c != null) {
       connections.remove(pane, c);
+      c.close();
+    }
+    if (server == null) {
+      return null; // no socket, no server: the process transport reports it
     }
     // One attach per pane at a time; a pane whose client cannot attach is not cached and falls back.
     return connections.compute(pane, (p, existing) -> {
-      if (existing != null && existing.alive()) {
+      if (existing != null && existing.alive() && existing.server().equals(server)) {
         return existing;
       }
-      return ControlConnection.open(binary, socket, p, timeout);
+      return ControlConnection.open(binary, socket, p, timeout, server);
     });
+  }
+
+  /** The socket file's identity (device and inode), or {@code null} if there is none. */
+  private Object socketIdentity() {
+    try {
+      Object key = java.nio.file.Files.readAttributes(socket, java.nio.file.attribute.BasicFileAttributes.class,
+          java.nio.file.LinkOption.NOFOLLOW_LINKS).fileKey();
+      return key != null ? key : socket;
+    } catch (java.io.IOException e) {
+      return null;
+    }
   }
 
   @Override

@@ -1,0 +1,70 @@
+package io.github.tmux4j.cli;
+
+import io.github.tmux4j.Capture;
+import io.github.tmux4j.Session;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tmux4j capture-clean -s NAME [--strip-ansi] [--timestamps] [-l LINES]}: prints what the pane
+ * shows (and {@code -l} lines of history above it), wrapped lines joined and trailing blanks removed,
+ * ready for a log file. Read-only.
+ */
+@Command(name = "capture-clean", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Print a session's screen (and history) as clean text for logs and evidence.")
+final class CaptureCleanCommand implements Callable<Integer> {
+  @Spec
+  private CommandSpec spec;
+
+  @ParentCommand
+  private Tmux4jCli root;
+
+  @Mixin
+  SessionTarget target;
+
+  @Option(names = "--strip-ansi",
+      description = "Guarantee plain text: no escape sequences or control characters (otherwise colours are kept).")
+  boolean stripAnsi;
+
+  @Option(names = "--timestamps", description = "Prefix each line with the capture time (ISO-8601 UTC).")
+  boolean timestamps;
+
+  @Option(names = {"-l", "--lines"}, paramLabel = "N", defaultValue = "0",
+      description = "Lines of history to include above the screen (default: 0).")
+  int lines;
+
+  @Override
+  public Integer call() {
+    if (lines < 0) {
+      throw new ParameterException(spec.commandLine(), "-l/--lines must not be negative, got " + lines);
+    }
+    Session session = target.resolve(root.context());
+    Capture capture = session.capture().history(lines).joinWrapped();
+    capture = stripAnsi ? capture.stripAnsi() : capture.withAnsi();
+    print(capture.lines(), timestamps ? Instant.now() : null, root.context().out());
+    return ExitCodes.OK;
+  }
+
+  /**
+   * Prints captured lines, each prefixed with {@code time} and a space when it is given.
+   *
+   * @param lines the lines
+   * @param time the capture time, or {@code null} for no prefix
+   * @param out where to print
+   */
+  static void print(List<String> lines, Instant time, PrintWriter out) {
+    String prefix = time == null ? "" : time + " ";
+    for (String line : lines) {
+      out.println(prefix + line);
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package io.github.tmux4j.cli;
+
+import io.github.tmux4j.TmuxClient;
+import io.github.tmux4j.Transport;
+import io.github.tmux4j.registry.FileRegistry;
+import io.github.tmux4j.spi.Registry;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * What one run of the command works with: its output streams and the tmux clients it opens, all closed
+ * when the run ends. Not thread-safe; a run is one thread.
+ *
+ * <p>Clients use the socket directory {@code $TMUX4J_SOCKET_DIR} (or the one given to the constructor,
+ * for tests), the registry {@code ServiceLoader} finds there (with {@code tmux-registry} on the class
+ * path, the {@link FileRegistry} {@code <socketDir>/.sessions.json}), and a tmux process per command
+ * ({@link Transport#PROCESS}): a short-lived command needs no control-mode client.
+ */
+final class CliContext implements AutoCloseable {
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final Path socketDir;
+  private final List<TmuxClient> clients = new ArrayList<>();
+  private TmuxClient defaultClient;
+
+  /**
+   * Creates a context.
+   *
+   * @param out standard output
+   * @param err standard error
+   * @param socketDir the socket directory, or {@code null} for tmux4j's default ({@code $TMUX4J_SOCKET_DIR})
+   */
+  CliContext(PrintWriter out, PrintWriter err, Path socketDir) {
+    this.out = Objects.requireNonNull(out, "out");
+    this.err = Objects.requireNonNull(err, "err");
+    this.socketDir = socketDir;
+  }
+
+  /**
+   * A context on the process's standard streams (UTF-8) and the default socket directory.
+   *
+   * @return the context
+   */
+  static CliContext system() {
+    return new CliContext(writer(System.out), writer(System.err), null);
+  }
+
+  private static PrintWriter writer(PrintStream stream) {
+    return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
+  }
+
+  PrintWriter out() {
+    return out;
+  }
+
+  PrintWriter err() {
+    return err;
+  }
+
+  /**
+   * The client on the default socket with the default registry; opened on first use.
+   *
+   * @return the client
+   */
+  TmuxClient client() {
+    if (defaultClient == null) {
+      defaultClient = track(builder().build());
+    }
+    return defaultClient;
+  }
+
+  /**
+   * A client configured further, sharing the default client's registry unless {@code config} sets
+   * another.
+   *
+   * @param config changes to the builder (socket, transport, retry policy, registry)
+   * @return the client, closed with this context
+   */
+  TmuxClient client(Consumer<TmuxClient.Builder> config) {
+    TmuxClient.Builder builder = builder().registry(client().registry());
+    config.accept(builder);
+    return track(builder.build());
+  }
+
+  /**
+   * The session registry as a file, for the commands that back it up, restore or repair it.
+   *
+   * @return the file registry
+   * @throws CliException if the registry is not a {@link FileRegistry}
+   */
+  FileRegistry fileRegistry() {
+    Registry registry = client().registry();
+    if (registry instanceof FileRegistry file) {
+      return file;
+    }
+    throw new CliException(ExitCodes.FAILURE, "The session registry is not a file (" + registry
+        + "); put tmux-registry on the class path");
+  }
+
+  private TmuxClient.Builder builder() {
+    TmuxClient.Builder builder = TmuxClient.builder().transport(Transport.PROCESS);
+    if (socketDir != null) {
+      builder.socketDir(socketDir);
+    }
+    return builder;
+  }
+
+  private TmuxClient track(TmuxClient client) {
+    clients.add(client);
+    return client;
+  }
+
+  /** Flushes the streams and closes every client, the default one (which owns the registry) last. */
+  @Override
+  public void close() {
+    out.flush();
+    err.flush();
+    for (int i = clients.size() - 1; i >= 0; i--) {
+      clients.get(i).close();
+    }
+    clients.clear();
+    defaultClient = null;
+  }
+}

@@ -1,0 +1,48 @@
+package io.github.tmux4j.cli;
+
+import java.util.concurrent.Callable;
+import picocli.AutoComplete;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tmux4j completion bash|zsh}: prints a completion script for every command and option, which
+ * completes {@code -s} with the names of the registered sessions at the time TAB is pressed.
+ */
+@Command(name = "completion", mixinStandardHelpOptions = true,
+    description = {"Print a shell completion script: commands, options, and registered session names for -s.",
+        "bash: source <(tmux4j completion bash)   zsh: source <(tmux4j completion zsh)"})
+final class CompletionCommand implements Callable<Integer> {
+  /** The shells a script can be printed for. */
+  enum Shell { bash, zsh }
+
+  @Spec
+  private CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "SHELL", description = "bash or zsh.")
+  Shell shell;
+
+  @Override
+  public Integer call() {
+    String script = AutoComplete.bash(spec.root().name(), spec.root().commandLine());
+    if (shell == Shell.zsh) {
+      script = "# tmux4j completion for zsh (through bashcompinit): source <(tmux4j completion zsh)\n" + script;
+    }
+    spec.commandLine().getOut().print(withLiveSessionNames(script));
+    return ExitCodes.OK;
+  }
+
+  /**
+   * Replaces the placeholder candidates of {@code -s} with the output of {@code __complete-sessions},
+   * run through the same program the user typed ({@code ${COMP_WORDS[0]}}) each time TAB is pressed.
+   *
+   * @param script the script picocli generated
+   * @return the script with live session names
+   */
+  static String withLiveSessionNames(String script) {
+    return script.replace("(\"" + SessionNameCandidates.PLACEHOLDER + "\")",
+        "($(\"${COMP_WORDS[0]}\" " + CompleteSessionsCommand.NAME + " 2>/dev/null))");
+  }
+}

@@ -1,0 +1,31 @@
+package io.github.tmux4j.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code tmux4j kill-session -s NAME}: kills a registered session and removes its record, as one
+ * operation; a record whose session is already gone is just removed.
+ */
+@Command(name = "kill-session", mixinStandardHelpOptions = true,
+    description = "Kill a registered session and remove it from the registry.",
+    footer = {"", "Exit codes: 0 killed, 1 not registered, 2 bad input."})
+final class KillSessionCommand implements Callable<Integer> {
+  @ParentCommand
+  private Tmux4jCli root;
+
+  @Option(names = {"-s", "--session"}, required = true, paramLabel = "NAME",
+      completionCandidates = SessionNameCandidates.class, description = "Session name.")
+  String name;
+
+  @Override
+  public Integer call() {
+    if (!root.context().client().kill(name)) {
+      throw new CliException(ExitCodes.FAILURE, "Session '" + name + "' is not registered; see 'tmux4j list-sessions'");
+    }
+    root.context().out().println("Killed session '" + name + "' and removed it from the registry.");
+    return ExitCodes.OK;
+  }
+}

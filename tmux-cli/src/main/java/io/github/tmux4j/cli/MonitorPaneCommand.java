@@ -1,0 +1,104 @@
+package io.github.tmux4j.cli;
+
+import io.github.tmux4j.OutputFeed;
+import io.github.tmux4j.Session;
+import io.github.tmux4j.Transport;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tmux4j monitor-pane -s NAME [--follow]}: prints the session's screen; with {@code --follow},
+ * prints each line the pane prints from now on as it completes (a live tail), until the session ends or
+ * the command is interrupted. Read-only.
+ */
+@Command(name = "monitor-pane", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Print a session's screen; with --follow, print the lines it prints from now on until it "
+        + "ends (Ctrl-C stops)."})
+final class MonitorPaneCommand implements Callable<Integer> {
+  /** How long --follow waits for a line before checking that the session is still alive. */
+  private static final Duration IDLE_CHECK = Duration.ofMillis(500);
+
+  @Spec
+  private CommandSpec spec;
+
+  @ParentCommand
+  private Tmux4jCli root;
+
+  @Mixin
+  SessionTarget target;
+
+  @Option(names = {"-f", "--follow"}, description = "Follow the output as it is printed.")
+  boolean follow;
+
+  @Option(names = "--strip-ansi", description = "Remove escape sequences and control characters.")
+  boolean stripAnsi;
+
+  @Option(names = "--timestamps", description = "With --follow: prefix each line with the time it completed.")
+  boolean timestamps;
+
+  @Option(names = {"-l", "--lines"}, paramLabel = "N", defaultValue = "0",
+      description = "Without --follow: lines of history to include above the screen (default: 0).")
+  int lines;
+
+  @Override
+  public Integer call() {
+    if (lines < 0) {
+      throw new ParameterException(spec.commandLine(), "-l/--lines must not be negative, got " + lines);
+    }
+    PrintWriter out = root.context().out();
+    if (!follow) {
+      Session session = target.resolve(root.context());
+      var capture = session.capture().history(lines);
+      out.println(stripAnsi ? capture.stripAnsi().text() : capture.text());
+      return ExitCodes.OK;
+    }
+    Session session = target.resolve(root.context(), b -> b.transport(Transport.CONTROL_MODE));
+    OutputFeed feed = session.output().lines();
+    if (stripAnsi) {
+      feed = feed.stripAnsi();
+    }
+    if (timestamps) {
+      feed = feed.timestamps();
+    }
+    PrintWriter err = root.context().err();
+    try (OutputFeed.OutputTail tail = feed.open()) {
+      err.println("Following session '" + session.name() + "' (pane " + session.target() + "); Ctrl-C stops.");
+      err.flush();
+      while (!tail.finished()) {
+        Optional<String> line = tail.next(IDLE_CHECK);
+        if (line.isPresent()) {
+          out.println(line.get());
+          out.flush();
+          if (out.checkError()) {
+            return ExitCodes.OK; // the reader went away (e.g. `| head`)
+          }
+        } else if (!tail.finished() && !session.health().isHealthy()) {
+          drain(tail, out); // lines printed as it ended
+          err.println("Session '" + session.name() + "' is " + session.health().state().jsonName() + "; stopped following.");
+          break;
+        }
+      }
+      if (tail.dropped() > 0) {
+        err.println("(" + tail.dropped() + " lines were dropped because output came faster than it was printed)");
+      }
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private static void drain(OutputFeed.OutputTail tail, PrintWriter out) {
+    for (Optional<String> line = tail.next(Duration.ofMillis(100)); line.isPresent();
+        line = tail.next(Duration.ofMillis(100))) {
+      out.println(line.get());
+    }
+  }
+}

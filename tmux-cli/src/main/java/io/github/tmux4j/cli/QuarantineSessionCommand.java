@@ -1,0 +1,42 @@
+package io.github.tmux4j.cli;
+
+import io.github.tmux4j.Session;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code tmux4j quarantine-session -s NAME [--release]}: keeps a broken session for forensics (renamed
+ * {@code NAME-quarantined-<time>}, its pane and output untouched, spared by cleanup), so that its name is
+ * free for a new session; {@code --release} lets cleanup remove it again.
+ */
+@Command(name = "quarantine-session", mixinStandardHelpOptions = true,
+    description = {"Keep a (crashed) session for forensics: rename it NAME-quarantined-<time>, spared by "
+        + "cleanup-sessions.", "With --release, end the quarantine of a quarantined session."},
+    footer = {"", "Exit codes: 0 done, 1 not registered or gone, 2 bad input."})
+final class QuarantineSessionCommand implements Callable<Integer> {
+  @ParentCommand
+  private Tmux4jCli root;
+
+  @Option(names = {"-s", "--session"}, required = true, paramLabel = "NAME",
+      completionCandidates = SessionNameCandidates.class, description = "Session name.")
+  String name;
+
+  @Option(names = "--release", description = "End the quarantine instead.")
+  boolean release;
+
+  @Override
+  public Integer call() {
+    Session session = root.context().client().session(name).orElseThrow(() -> new CliException(
+        ExitCodes.FAILURE, "Session '" + name + "' is not registered; see 'tmux4j list-sessions'"));
+    if (release) {
+      session.release();
+      root.context().out().println("Released session '" + name + "' from quarantine.");
+    } else {
+      session.quarantine();
+      root.context().out().println(session.name());
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,128 @@
+package io.github.tmux4j.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.tmux4j.ReconcileReport;
+import io.github.tmux4j.registry.FileRegistry;
+import io.github.tmux4j.registry.RepairReport;
+import io.github.tmux4j.spi.SessionRecord;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code tmux4j reconcile-registry --report|--repair}: compares the registry with the live tmux servers:
+ * records whose session is gone, and live sessions without a record. {@code --repair} first makes a
+ * corrupt registry file usable again (moved aside, backup restored), then removes the orphan records and
+ * registers the unregistered sessions.
+ */
+@Command(name = "reconcile-registry", mixinStandardHelpOptions = true,
+    description = {"Compare the registry with the live tmux sessions; --repair also fixes both sides "
+        + "(and a corrupt registry file)."})
+final class ReconcileRegistryCommand implements Callable<Integer>, JsonOutput {
+  @ParentCommand
+  private Tmux4jCli root;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Mode mode;
+
+  /** Report only, or repair. */
+  static final class Mode {
+    @Option(names = "--report", required = true, description = "Only report what is out of step.")
+    boolean report;
+
+    @Option(names = "--repair", required = true,
+        description = "Remove orphan records, register unregistered sessions, repair a corrupt file.")
+    boolean repair;
+  }
+
+  @Option(names = "--json", description = "Print the result as JSON.")
+  boolean json;
+
+  @Override
+  public boolean jsonOutput() {
+    return json;
+  }
+
+  @Override
+  public Integer call() {
+    CliContext context = root.context();
+    RepairReport repaired = null;
+    if (mode.repair && context.client().registry() instanceof FileRegistry file) {
+      repaired = file.repair();
+    }
+    ReconcileReport report = context.client().reconcile(mode.repair);
+    PrintWriter out = context.out();
+    if (json) {
+      out.println(Json.write(toJson(report, repaired)));
+    } else {
+      printText(report, repaired, out);
+    }
+    return ExitCodes.OK;
+  }
+
+  /**
+   * The result as JSON: {@code consistent}, {@code repaired}, {@code orphan_records},
+   * {@code unregistered_sessions}, and {@code corrupt_file_moved_to} when the file was repaired.
+   *
+   * @param report what reconcile found
+   * @param repaired what the file repair did, or {@code null}
+   * @return the JSON object
+   */
+  static ObjectNode toJson(ReconcileReport report, RepairReport repaired) {
+    ObjectNode json = Json.object();
+    json.put("consistent", report.consistent());
+    json.put("repaired", report.repaired());
+    ArrayNode orphans = json.putArray("orphan_records");
+    for (SessionRecord r : report.orphanRecords()) {
+      ObjectNode o = orphans.addObject();
+      o.put("name", r.name());
+      o.put("socket", r.socket().toString());
+      o.put("target", r.target());
+    }
+    ArrayNode live = json.putArray("unregistered_sessions");
+    for (ReconcileReport.LiveSession s : report.unregisteredSessions()) {
+      ObjectNode o = live.addObject();
+      o.put("name", s.name());
+      o.put("socket", s.socket().toString());
+    }
+    if (repaired != null && repaired.repaired()) {
+      json.put("corrupt_file_moved_to", repaired.movedAside().orElseThrow().toString());
+      json.put("restored_from_backup", repaired.restoredFromBackup());
+    }
+    return json;
+  }
+
+  /**
+   * The result as text.
+   *
+   * @param report what reconcile found
+   * @param repaired what the file repair did, or {@code null}
+   * @param out where to print
+   */
+  static void printText(ReconcileReport report, RepairReport repaired, PrintWriter out) {
+    if (repaired != null && repaired.repaired()) {
+      out.println("The registry file was corrupt: moved it aside to " + repaired.movedAside().orElseThrow() + " and "
+          + (repaired.restoredFromBackup() ? "restored the backup (" + repaired.records() + " records)."
+          : "started empty (no usable backup)."));
+    }
+    if (report.consistent()) {
+      out.println("Registry and tmux agree.");
+      return;
+    }
+    String verb = report.repaired() ? "Removed" : "Found";
+    for (SessionRecord r : report.orphanRecords()) {
+      out.println(verb + " orphan record: " + r.name() + " (" + r.target() + " on " + r.socket() + " is gone)");
+    }
+    String action = report.repaired() ? "Registered" : "Found unregistered";
+    for (ReconcileReport.LiveSession s : report.unregisteredSessions()) {
+      out.println(action + " live session: " + s.name() + " on " + s.socket());
+    }
+    if (!report.repaired()) {
+      out.println("Run 'tmux4j reconcile-registry --repair' to fix the registry.");
+    }
+  }
+}

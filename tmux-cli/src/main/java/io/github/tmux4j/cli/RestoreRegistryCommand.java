@@ -1,0 +1,29 @@
+package io.github.tmux4j.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code tmux4j restore-registry FILE}: replaces the registry with a copy made by
+ * {@code backup-registry}, after checking that it is valid; the replaced registry is kept as the backup.
+ */
+@Command(name = "restore-registry", mixinStandardHelpOptions = true,
+    description = {"Replace the session registry with FILE (a copy from backup-registry), checked first.",
+        "Run 'tmux4j reconcile-registry --report' afterwards to see which restored sessions still exist."})
+final class RestoreRegistryCommand implements Callable<Integer> {
+  @ParentCommand
+  private Tmux4jCli root;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The copy to restore.")
+  Path file;
+
+  @Override
+  public Integer call() {
+    int records = root.context().fileRegistry().restore(file);
+    root.context().out().println("Restored " + records + " session(s) from " + file.toAbsolutePath());
+    return ExitCodes.OK;
+  }
+}

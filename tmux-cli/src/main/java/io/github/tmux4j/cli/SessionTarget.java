@@ -1,0 +1,113 @@
+package io.github.tmux4j.cli;
+
+import io.github.tmux4j.HealthState;
+import io.github.tmux4j.Session;
+import io.github.tmux4j.SessionType;
+import io.github.tmux4j.TmuxClient;
+import io.github.tmux4j.spi.InMemoryRegistry;
+import io.github.tmux4j.spi.SessionRecord;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The seed's way of naming the session a command works on, shared by the commands as a mixin, in its
+ * order of priority:
+ *
+ * <ol>
+ *   <li>{@code -S SOCKET -t TARGET}: an explicit tmux socket and target, bypassing the registry (a
+ *       session created with {@code --no-register}); {@code -t} alone means tmux4j's default socket;
+ *   <li>{@code -s NAME}: a session looked up by name in the registry;
+ *   <li>neither: the only registered session, if there is exactly one.
+ * </ol>
+ */
+final class SessionTarget {
+  @Spec(Spec.Target.MIXEE)
+  private CommandSpec spec;
+
+  @Option(names = {"-s", "--session"}, paramLabel = "NAME", completionCandidates = SessionNameCandidates.class,
+      description = "Session name, looked up in the registry.")
+  String name;
+
+  @Option(names = {"-S", "--socket"}, paramLabel = "SOCKET",
+      description = "tmux socket path, with -t: address an unregistered session directly.")
+  Path socket;
+
+  @Option(names = {"-t", "--target"}, paramLabel = "TARGET",
+      description = "tmux target (session, session:window.pane or pane id %%N); bypasses the registry.")
+  String target;
+
+  /**
+   * Finds the session with the context's default client.
+   *
+   * @param context the run's context
+   * @return a handle on the session
+   * @throws TargetUnavailableException if it is not registered or its pane or server is gone
+   * @throws ParameterException if the options do not name a session
+   */
+  Session resolve(CliContext context) {
+    return resolve(context, null);
+  }
+
+  /**
+   * Finds the session with a client configured by {@code config} (e.g. another transport).
+   *
+   * @param context the run's context
+   * @param config changes to the client builder, or {@code null} for the default client
+   * @return a handle on the session
+   * @throws TargetUnavailableException if it is not registered or its pane or server is gone
+   * @throws ParameterException if the options do not name a session
+   */
+  Session resolve(CliContext context, Consumer<TmuxClient.Builder> config) {
+    if (target != null) {
+      if (name != null) {
+        throw new ParameterException(spec.commandLine(), "Use either -s NAME or -S SOCKET -t TARGET, not both");
+      }
+      return explicit(context, config);
+    }
+    if (socket != null) {
+      throw new ParameterException(spec.commandLine(), "-S SOCKET needs -t TARGET as well");
+    }
+    TmuxClient client = config == null ? context.client() : context.client(config);
+    String sessionName = name != null ? name : onlyRegisteredSession(client);
+    return client.session(sessionName).orElseThrow(() -> new TargetUnavailableException(HealthState.MISSING, false,
+        "Session '" + sessionName + "' is not registered; see 'tmux4j list-sessions'"));
+  }
+
+  private Session explicit(CliContext context, Consumer<TmuxClient.Builder> config) {
+    Path sock = socket != null ? socket.toAbsolutePath() : context.client().socket();
+    TmuxPaneLookup.Pane pane = TmuxPaneLookup.find(sock, target);
+    // A private registry that knows only this pane: the handle works as usual, and the shared registry
+    // is neither read nor written (the seed's -S/-t bypassed it too).
+    InMemoryRegistry registry = new InMemoryRegistry();
+    Instant now = Instant.now();
+    registry.put(new SessionRecord(pane.sessionName(), sock, pane.paneId(), SessionType.CUSTOM.typeName(), pane.pid(),
+        now, now, Map.of()));
+    TmuxClient client = context.client(b -> {
+      if (config != null) {
+        config.accept(b);
+      }
+      b.registry(registry);
+    });
+    return client.session(pane.sessionName()).orElseThrow();
+  }
+
+  private String onlyRegisteredSession(TmuxClient client) {
+    List<SessionRecord> records = client.registry().list();
+    if (records.size() == 1) {
+      return records.get(0).name();
+    }
+    if (records.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "No sessions are registered; create one with "
+          + "'tmux4j create-session', or name a tmux target with -S SOCKET -t TARGET");
+    }
+    throw new ParameterException(spec.commandLine(), records.size() + " sessions are registered; name one with "
+        + "-s NAME (see 'tmux4j list-sessions')");
+  }
+}

@@ -1,0 +1,13 @@
+package io.github.tmux4j.junit;
+
+/**
+ * Carries the last screens of a test's sessions as a suppressed exception of a failure that is not an
+ * assertion (so that its type is kept). Has no stack trace of its own.
+ */
+final class LastScreens extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  LastScreens(String message) {
+    super(message, null, false, false);
+  }
+}

@@ -186,12 +186,16 @@ class ControlModeIT {
   }
 
   @Test
-  void outputTailStaysBoundedWhileAPanePrintsFiftyMegabytes() throws Exception {
+  void aWaiterAndATailStayBoundedWhileAPanePrintsAHundredMegabytes() throws Exception {
     TmuxClient tmux = TMUX.client(b -> b.socketName("flood"));
     Session py = tmux.newSession("flood-py").python().create();
+    java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+    System.gc();
+    long heapBefore = memory.getHeapMemoryUsage().getUsed();
+    long start = System.nanoTime();
     try (OutputFeed.OutputTail tail = py.output().open(100)) {
-      py.send("import sys; [sys.stdout.write('x' * 999 + '\\n') for _ in range(50_000)]; print('DO' + 'NE')");
-      py.waitFor("DONE", Duration.ofMinutes(2));
+      py.send("import sys; [sys.stdout.write('x' * 999 + '\\n') for _ in range(100_000)]; print('DO' + 'NE')");
+      py.waitFor("DONE", Duration.ofMinutes(3));
       await().atMost(WAIT).until(() -> tail.dropped() > 0);
       int kept = 0;
       while (tail.next(Duration.ofMillis(1)).isPresent()) {
@@ -199,6 +203,11 @@ class ControlModeIT {
       }
       assertTrue(kept <= 100, "kept " + kept);
     }
+    System.gc();
+    long grown = memory.getHeapMemoryUsage().getUsed() - heapBefore;
+    System.out.printf("ControlModeIT: 100 MB waited on in %.1f s; heap grew by %d KB%n",
+        (System.nanoTime() - start) / 1e9, grown / 1024);
+    assertTrue(grown < 64L * 1024 * 1024, "heap grew by " + grown + " bytes");
     assertEquals("2", py.run("print(1 + 1)").output());
     py.close();
   }

@@ -81,4 +81,29 @@ class HostileInputFuzzIT {
     }
     py.close();
   }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void oneMegabyteOfHostileTextArrivesByteExact(Transport transport) {
+    TmuxClient tmux = TMUX.client(b -> b.socketName("mb-" + transport.name().toLowerCase()).transport(transport));
+    Session py = tmux.newSession("mb-" + transport.name().toLowerCase()).python().create();
+    StringBuilder sb = new StringBuilder();
+    for (String line : hostileLines(SEED * 7 + transport.ordinal(), 20_000)) {
+      if (sb.length() > 1024 * 1024) {
+        break;
+      }
+      sb.append(line).append('\n');
+    }
+    String big = sb.substring(0, sb.length() - 1); // send() presses Enter after it
+    py.send("import sys, hashlib, termios; saved = termios.tcgetattr(0); quiet = termios.tcgetattr(0); "
+        + "quiet[3] &= ~termios.ECHO; termios.tcsetattr(0, termios.TCSANOW, quiet); print('READ' + 'ING'); "
+        + "data = sys.stdin.read(); termios.tcsetattr(0, termios.TCSANOW, saved)");
+    py.waitFor("READING", Duration.ofSeconds(15));
+    py.send(big);
+    py.sendKeys("C-d"); // EOF at the start of a line ends sys.stdin.read()
+    py.waitFor(Prompts.PYTHON, Duration.ofMinutes(2));
+    assertEquals(ItSupport.pythonDigest(big + "\n"),
+        py.run("print(hashlib.sha256(data.encode()).hexdigest(), len(data))").output());
+    py.close();
+  }
 }

@@ -19,9 +19,6 @@ public final class ControlModeTransport implements CommandTransport {
   private final ProcessTransport fallback;
   private final Map<String, ControlConnection> connections = new ConcurrentHashMap<>();
   private volatile boolean closed;
-  /** The last socket identity looked up and when ({@code {identity, nanoTime}}). */
-  private volatile Object[] identity;
-  private static final long IDENTITY_TTL_NANOS = 50_000_000L;
 
   /**
    * Creates the transport.
@@ -110,22 +107,8 @@ public final class ControlModeTransport implements CommandTransport {
     });
   }
 
-  /**
-   * The socket file's identity (device and inode), or {@code null} if there is none. Looked up at most
-   * every {@link #IDENTITY_TTL_NANOS}: a stat per command would cost more than the command.
-   */
+  /** The socket file's identity (device and inode), or {@code null} if there is none. */
   private Object socketIdentity() {
-    long now = System.nanoTime();
-    Object[] cached = identity;
-    if (cached != null && now - (long) cached[1] < IDENTITY_TTL_NANOS) {
-      return cached[0];
-    }
-    Object fresh = readSocketIdentity();
-    identity = new Object[] {fresh, now};
-    return fresh;
-  }
-
-  private Object readSocketIdentity() {
     try {
       Object key = java.nio.file.Files.readAttributes(socket, java.nio.file.attribute.BasicFileAttributes.class,
           java.nio.file.LinkOption.NOFOLLOW_LINKS).fileKey();

@@ -93,6 +93,23 @@ class ClientIT {
   }
 
   @Test
+  void socketDirOwnedByAnotherUserIsRefused() throws Exception {
+    Path dir = Files.createDirectory(TMUX.dir().resolve("foreign"),
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    java.nio.file.attribute.UserPrincipal nobody;
+    try {
+      nobody = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+      Files.setOwner(dir, nobody);
+    } catch (java.io.IOException notRootOrNoNobody) {
+      org.junit.jupiter.api.Assumptions.abort("cannot give a directory to 'nobody' here: " + notRootOrNoNobody);
+      return;
+    }
+    TmuxException e = assertThrows(TmuxException.class,
+        () -> TmuxClient.builder().socketDir(dir).registry(new InMemoryRegistry()).build());
+    assertTrue(e.getMessage().contains("owned by 'nobody'"), e.getMessage());
+  }
+
+  @Test
   void symlinkedSocketDirIsRefused() throws Exception {
     Path real = Files.createDirectory(TMUX.dir().resolve("real"),
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));

@@ -80,6 +80,8 @@ public final class Texts {
    * @return the normalised text
    */
   public static String normalize(String text) {
-    return text.replaceAll("\\s+", " ").strip();
+    return WHITESPACE.matcher(text).replaceAll(" ").strip();
   }
+
+  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 }

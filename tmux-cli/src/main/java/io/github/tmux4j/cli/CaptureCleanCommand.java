@@ -10,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -44,9 +43,7 @@ final class CaptureCleanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (lines < 0) {
-      throw new ParameterException(spec.commandLine(), "-l/--lines must not be negative, got " + lines);
-    }
+    Converters.requireNonNegativeLines(spec, lines);
     Session session = target.resolve(root.context());
     Capture capture = session.capture().history(lines).joinWrapped();
     capture = stripAnsi ? capture.stripAnsi() : capture.withAnsi();

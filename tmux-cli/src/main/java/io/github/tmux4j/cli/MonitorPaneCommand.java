@@ -11,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -51,9 +50,7 @@ final class MonitorPaneCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (lines < 0) {
-      throw new ParameterException(spec.commandLine(), "-l/--lines must not be negative, got " + lines);
-    }
+    Converters.requireNonNegativeLines(spec, lines);
     PrintWriter out = root.context().out();
     if (!follow) {
       Session session = target.resolve(root.context());

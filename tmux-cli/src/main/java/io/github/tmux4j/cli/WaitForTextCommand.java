@@ -12,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -54,9 +53,7 @@ final class WaitForTextCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (lines < 0) {
-      throw new ParameterException(spec.commandLine(), "-l/--lines must not be negative, got " + lines);
-    }
+    Converters.requireNonNegativeLines(spec, lines);
     Pattern regex = Pattern.compile(fixed ? Pattern.quote(pattern) : pattern, Pattern.MULTILINE);
     Session session = target.resolve(root.context());
     if (regex.matcher(session.capture().history(lines).joinWrapped().text()).find()) {

@@ -2,6 +2,7 @@ package io.github.tmux4j;
 
 import dev.failsafe.RetryPolicy;
 import io.github.tmux4j.internal.CommandTransport;
+import io.github.tmux4j.internal.Commands;
 import io.github.tmux4j.internal.ControlModeTransport;
 import io.github.tmux4j.internal.DefaultSession;
 import io.github.tmux4j.internal.Leases;
@@ -363,7 +364,7 @@ public final class TmuxClient implements AutoCloseable {
   private void killEphemeral() {
     for (String[] s : ephemeral.values()) {
       try {
-        Process p = new ProcessBuilder(tmuxBinary, "-S", s[0], "kill-session", "-t", s[2])
+        Process p = Commands.tmuxProcess(tmuxBinary, Path.of(s[0]), List.of("kill-session", "-t", s[2]))
             .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         p.waitFor(commandTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         // Only this session's record: the name may have been reused since.

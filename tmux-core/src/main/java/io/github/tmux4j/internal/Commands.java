@@ -9,6 +9,29 @@ public final class Commands {
   private Commands() {}
 
   /**
+   * A process builder for {@code tmux -u -S <socket> args...}: UTF-8 in and out whatever the JVM's locale
+   * (libtmux #678), and without {@code TMUX}/{@code TMUX_PANE}, so that an enclosing tmux never picks the
+   * server or the "current" session. Every tmux process tmux4j starts is built here.
+   *
+   * @param binary the tmux executable
+   * @param socket the server socket
+   * @param args the tmux arguments
+   * @return the builder, not started
+   */
+  public static ProcessBuilder tmuxProcess(String binary, java.nio.file.Path socket, List<String> args) {
+    List<String> command = new java.util.ArrayList<>(args.size() + 4);
+    command.add(binary);
+    command.add("-u");
+    command.add("-S");
+    command.add(socket.toString());
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().remove("TMUX");
+    builder.environment().remove("TMUX_PANE");
+    return builder;
+  }
+
+  /**
    * Makes text safe as the last characters of a tmux argument. tmux treats an argument that ends in
    * {@code ;} as a command separator, even inside quotes (tmux #4350); {@code \;} at the end stands for
    * a literal {@code ;}, so exactly one backslash is inserted before a final semicolon.

@@ -80,11 +80,8 @@ final class ControlConnection implements AutoCloseable {
    * @return the connection, or {@code null} if tmux refused (no such pane, no server, old tmux)
    */
   static ControlConnection open(String binary, Path socket, String pane, Duration timeout, Object server) {
-    List<String> command = List.of(binary, "-u", "-S", socket.toString(), "-C", "attach-session",
-        "-f", "ignore-size", "-t", pane);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().remove("TMUX");
-    builder.environment().remove("TMUX_PANE");
+    ProcessBuilder builder = Commands.tmuxProcess(binary, socket,
+        List.of("-C", "attach-session", "-f", "ignore-size", "-t", pane)).redirectErrorStream(true);
     Process process;
     try {
       process = builder.start();

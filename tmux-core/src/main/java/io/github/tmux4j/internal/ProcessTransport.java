@@ -9,9 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -46,16 +44,7 @@ public final class ProcessTransport implements CommandTransport {
 
   @Override
   public TmuxResult execute(List<String> args, byte[] stdin) {
-    List<String> command = new ArrayList<>(args.size() + 4);
-    command.add(binary);
-    command.add("-u"); // UTF-8 in and out, whatever the JVM's locale (libtmux #678)
-    command.add("-S");
-    command.add(socket.toString());
-    command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command);
-    Map<String, String> env = builder.environment();
-    env.remove("TMUX"); // never let an enclosing tmux pick the server or the "current" session
-    env.remove("TMUX_PANE");
+    ProcessBuilder builder = Commands.tmuxProcess(binary, socket, args);
     if (stdin == null) {
       builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     }

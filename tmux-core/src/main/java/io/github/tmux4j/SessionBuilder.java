@@ -3,9 +3,7 @@ package io.github.tmux4j;
 import io.github.tmux4j.internal.DefaultSession;
 import io.github.tmux4j.internal.Owner;
 import io.github.tmux4j.internal.SocketDirs;
-import io.github.tmux4j.internal.PaneSnapshot;
 import io.github.tmux4j.internal.TmuxServer;
-import io.github.tmux4j.internal.Waits;
 import io.github.tmux4j.spi.SessionRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -333,7 +331,7 @@ public final class SessionBuilder {
         server.pipeToFile(name, created.paneId(), transcript);
       }
       if (prompt != null) {
-        awaitReady(server, created.paneId(), prompt);
+        session.awaitReady(prompt, startupTimeout);
       }
       for (SessionTemplate template : templates) {
         for (SessionTemplate.Step step : template.steps()) {
@@ -396,25 +394,5 @@ public final class SessionBuilder {
       Owner.current().addTo(recordTags);
     }
     return recordTags;
-  }
-
-  private void awaitReady(TmuxServer server, String pane, Pattern prompt) {
-    PaneSnapshot[] last = new PaneSnapshot[1];
-    Boolean ready = Waits.until(server, pane, System.nanoTime() + startupTimeout.toNanos(),
-        "session '" + name + "' to start", () -> {
-          PaneSnapshot snap = server.snapshot(name, pane, -1, 0);
-          last[0] = snap;
-          if (prompt.matcher(snap.text()).find()) {
-            return Boolean.TRUE;
-          }
-          if (snap.dead()) {
-            throw DefaultSession.deadException(server, name, pane, snap);
-          }
-          return null;
-        });
-    if (ready == null) {
-      throw new WaitTimeoutException("session '" + name + "' to be ready (pattern '" + prompt + "')",
-          startupTimeout, last[0].text());
-    }
   }
 }

@@ -174,6 +174,19 @@ public final class DefaultSession implements Session {
     }, false);
   }
 
+  /**
+   * Waits for a freshly created session to show its ready pattern anywhere on the visible screen.
+   *
+   * @param ready the pattern
+   * @param timeout the startup timeout
+   * @throws WaitTimeoutException if it does not show in time, with the screen
+   * @throws SessionDeadException if the program exits first
+   */
+  public void awaitReady(Pattern ready, Duration timeout) {
+    poll(null, timeout, "session '" + name + "' to be ready (pattern '" + ready + "')",
+        region -> ready.matcher(region.text()).find() ? Boolean.TRUE : null, false);
+  }
+
   @Override
   public CommandResult run(String command) {
     return run(command, context.defaultTimeout());

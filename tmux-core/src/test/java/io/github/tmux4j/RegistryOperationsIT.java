@@ -153,6 +153,75 @@ class RegistryOperationsIT {
     assertTrue(tmux.registry().list().isEmpty());
   }
 
+  /** Counts the activity writes that reach a registry. */
+  private static final class CountingRegistry implements io.github.tmux4j.spi.Registry {
+    final InMemoryRegistry records = new InMemoryRegistry();
+    final java.util.concurrent.atomic.AtomicInteger touches = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public void put(SessionRecord record) {
+      records.put(record);
+    }
+
+    @Override
+    public java.util.Optional<SessionRecord> get(String name) {
+      return records.get(name);
+    }
+
+    @Override
+    public List<SessionRecord> list() {
+      return records.list();
+    }
+
+    @Override
+    public boolean remove(String name) {
+      return records.remove(name);
+    }
+
+    @Override
+    public void touch(String name, Instant when) {
+      touches.incrementAndGet();
+      records.touch(name, when);
+    }
+  }
+
+  @Test
+  void inputWritesLastActiveAtMostOncePerResolution() {
+    CountingRegistry registry = new CountingRegistry();
+    TmuxClient tmux = TMUX.client(b -> b.socketName("resolution").clock(clock).registry(registry)
+        .activityResolution(Duration.ofSeconds(1)));
+    Session s = tmux.newSession("burst").shell().create();
+    Instant start = clock.instant();
+    for (int i = 0; i < 20; i++) {
+      s.run("true");
+    }
+    s.sendKeys("C-l");
+    assertEquals(1, registry.touches.get(), "a burst within one second writes once");
+    assertEquals(start, registry.get("burst").orElseThrow().lastActive());
+
+    clock.advance(Duration.ofMillis(999));
+    s.send("true");
+    assertEquals(1, registry.touches.get());
+    clock.advance(Duration.ofMillis(1));
+    s.send("true");
+    assertEquals(2, registry.touches.get(), "input a full resolution later writes again");
+    assertEquals(start.plusSeconds(1), registry.get("burst").orElseThrow().lastActive());
+
+    s.touch();
+    assertEquals(3, registry.touches.get(), "touch() always writes");
+    s.close();
+
+    TmuxClient everyInput = TMUX.client(b -> b.socketName("resolution-zero").clock(clock).registry(registry)
+        .activityResolution(Duration.ZERO));
+    Session z = everyInput.newSession("every").shell().create();
+    for (int i = 0; i < 5; i++) {
+      z.run("true");
+    }
+    assertEquals(3 + 5, registry.touches.get(), "resolution zero writes every input");
+    z.close();
+    assertThrows(IllegalArgumentException.class, () -> TmuxClient.builder().activityResolution(Duration.ofSeconds(-1)));
+  }
+
   @Test
   void sendUpdatesLastActiveAndReadOnlyCallsDoNot() {
     TmuxClient tmux = client("active");

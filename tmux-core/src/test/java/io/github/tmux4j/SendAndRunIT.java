@@ -123,6 +123,34 @@ class SendAndRunIT {
   }
 
   @Test
+  void runOnAScrollingNarrowScreenReturnsExactlyItsOutput() {
+    // Each look at the pane captures some rows above where it needs to start, in case the output
+    // scrolled the screen meanwhile, and drops them again; rows that wrapped (or are exactly full) must
+    // not be miscounted. A 24-column, 8-row screen scrolls on every command; the outputs mix wrapped,
+    // full-width and short lines, from 1 line to more rows than the look reaches above.
+    try (Session narrow = tmux.newSession("send-narrow").shell().size(24, 8).create()) {
+      for (int round = 0; round < 30; round++) {
+        int lines = 1 + round % 22;
+        String full = "f".repeat(24);
+        String wrapped = "w".repeat(24 + 7 * (round % 5));
+        String script = "for i in $(seq 1 " + lines + "); do case $((i % 3)) in 0) echo " + full + ";; 1) echo "
+            + wrapped + ";; *) echo s$i;; esac; done";
+        List<String> expected = new ArrayList<>();
+        for (int i = 1; i <= lines; i++) {
+          expected.add(i % 3 == 0 ? full : i % 3 == 1 ? wrapped : "s" + i);
+        }
+        CommandResult r = narrow.run(script);
+        assertEquals(expected, r.lines(), "round " + round);
+        assertEquals(OptionalInt.of(0), r.exitCode());
+        String marker = "mark" + round + "x";
+        narrow.send("echo " + "x".repeat(round) + " && echo mark" + round + "''x");
+        assertEquals(marker, narrow.waitFor(java.util.regex.Pattern.compile("^mark\\d+x$",
+            java.util.regex.Pattern.MULTILINE), WAIT).group());
+      }
+    }
+  }
+
+  @Test
   void previousOutputDoesNotBleedIntoNextRun() {
     assertEquals("first", py.run("print('first')").output());
     assertEquals("second", py.run("print('second')").output());

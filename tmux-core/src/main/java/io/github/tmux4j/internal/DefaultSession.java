@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -37,8 +38,17 @@ import java.util.regex.Pattern;
 public final class DefaultSession implements Session {
   private static final System.Logger LOG = System.getLogger(DefaultSession.class.getName());
 
-  /** What a session needs from its client. */
-  public record Context(Registry registry, Clock clock, Duration defaultTimeout, Leases leases) {}
+  /**
+   * What a session needs from its client.
+   *
+   * @param registry where sessions are recorded
+   * @param clock the clock for timestamps
+   * @param defaultTimeout the timeout of {@code run} without one
+   * @param activityResolution how often input may write {@code last_active}
+   * @param leases the client's leases
+   */
+  public record Context(Registry registry, Clock clock, Duration defaultTimeout, Duration activityResolution,
+      Leases leases) {}
 
   /**
    * Where the last input went: the position before it and its lines, to scope waits after it.
@@ -53,6 +63,8 @@ public final class DefaultSession implements Session {
 
   /** Lines captured again above the last cursor position, so matches across a capture boundary are kept. */
   private static final int RESCAN_LINES = 200;
+  /** Rows a look captures above where it needs to start, in case output scrolled the screen meanwhile. */
+  private static final int SCROLL_SLACK = 16;
   /** History lines included in the screen of a {@link SessionDeadException}. */
   private static final int DEAD_EVIDENCE_LINES = 100;
 
@@ -65,6 +77,8 @@ public final class DefaultSession implements Session {
   private final boolean registered;
   private final ReentrantLock runLock = new ReentrantLock();
   private volatile Mark mark;
+  /** When input last wrote {@code last_active}; {@code null} before the first time. */
+  private final AtomicReference<Instant> activityWritten = new AtomicReference<>();
 
   /**
    * Creates a handle.
@@ -338,15 +352,19 @@ public final class DefaultSession implements Session {
     return new SessionDeadException(name, status, screen);
   }
 
-  /** Captures from the mark; if the history grew in the meantime, looks again with the new size. */
+  /**
+   * Captures from an absolute line. The first capture reaches {@link #SCROLL_SLACK} rows higher, so output
+   * that scrolled the screen since {@code assumedHistory} was read (the usual case right after input)
+   * costs no second look; if it scrolled further, looks again with the new history size.
+   */
   private PaneSnapshot snapshot(int fromLine, int assumedHistory) {
     if (fromLine < 0) {
-      return server.snapshot(name, pane, -1, 0);
+      return server.snapshot(name, pane, -1, 0, 0);
     }
-    PaneSnapshot snap = server.snapshot(name, pane, fromLine, assumedHistory);
-    for (int i = 0; i < 3 && snap.historySize() != assumedHistory; i++) {
+    PaneSnapshot snap = server.snapshot(name, pane, fromLine, assumedHistory, SCROLL_SLACK);
+    for (int i = 0; i < 3 && snap.firstLine() != fromLine; i++) {
       assumedHistory = snap.historySize();
-      snap = server.snapshot(name, pane, fromLine, assumedHistory);
+      snap = server.snapshot(name, pane, fromLine, assumedHistory, 0);
     }
     return snap;
   }
@@ -403,7 +421,11 @@ public final class DefaultSession implements Session {
 
   @Override
   public void touch() {
-    recordActivity();
+    if (registered) {
+      Instant now = context.clock().instant();
+      context.registry().touch(name, now);
+      activityWritten.set(now);
+    }
   }
 
   @Override
@@ -489,13 +511,26 @@ public final class DefaultSession implements Session {
     }
   }
 
+  /**
+   * Records input in the registry, at most once per {@link Context#activityResolution()}: a write of the
+   * file registry forces the disk, which would otherwise cost more than the input itself.
+   */
   private void recordActivity() {
     if (!registered) {
       return;
     }
+    Instant now = context.clock().instant();
+    Instant last = activityWritten.get();
+    if (last != null && !now.isBefore(last) && now.isBefore(last.plus(context.activityResolution()))) {
+      return;
+    }
+    if (!activityWritten.compareAndSet(last, now)) {
+      return; // another thread is recording this very moment
+    }
     try {
-      context.registry().touch(name, context.clock().instant());
+      context.registry().touch(name, now);
     } catch (RegistryException e) {
+      activityWritten.compareAndSet(now, last); // try again with the next input
       // The input was delivered; failing the call now would invite a duplicate send.
       LOG.log(System.Logger.Level.WARNING, "Could not record activity of session '" + name + "'", e);
     }

@@ -181,18 +181,27 @@ public final class TmuxServer {
   /**
    * Takes an atomic snapshot of a pane: position, liveness and captured lines.
    *
+   * <p>tmux addresses lines relative to the top of the visible screen, so a capture from an absolute line
+   * starts late if output scrolled the screen after {@code assumedHistory} was read. With {@code slack}
+   * rows, the capture starts that many rows earlier and the extra rows are dropped again, which spares
+   * the caller a second round trip when the screen scrolled by up to {@code slack} rows. Rows can only be
+   * dropped while each captured line is surely a single row (wrapped rows are joined); otherwise the
+   * snapshot keeps them and its {@code firstLine} says so.
+   *
    * @param session the session name (for errors and to verify the pane still belongs to it)
    * @param pane the pane id
    * @param fromLine absolute line to capture from, or a negative number for the visible screen
    * @param assumedHistory the history size used to turn {@code fromLine} into tmux's relative line
-   * @return the snapshot; if the history size changed, its {@code firstLine} says where it really starts
+   * @param slack rows to capture above {@code fromLine} in case the history grew; 0 for none
+   * @return the snapshot; {@code firstLine} says where it really starts (not {@code fromLine} when the
+   *     history grew by more than {@code slack}, or the rows above could not be dropped safely)
    */
-  public PaneSnapshot snapshot(String session, String pane, int fromLine, int assumedHistory) {
+  public PaneSnapshot snapshot(String session, String pane, int fromLine, int assumedHistory, int slack) {
     List<String> args = new ArrayList<>(List.of("display-message", "-p", "-t", pane, SNAPSHOT_FORMAT,
         SEP, "capture-pane", "-p", "-J", "-t", pane));
     if (fromLine >= 0) {
       args.add("-S");
-      args.add(Integer.toString(fromLine - assumedHistory));
+      args.add(Integer.toString(fromLine - assumedHistory - slack));
     }
     String out = callPane(session, pane, args).stdout();
     int nl = out.indexOf('\n');
@@ -201,9 +210,45 @@ public final class TmuxServer {
     String[] f = head.split(" ", 7);
     checkSession(session, pane, f.length == 7 ? f[6] : null);
     int history = Integer.parseInt(f[0]);
-    int first = fromLine < 0 ? history : Math.max(0, fromLine - assumedHistory + history);
+    int width = Integer.parseInt(f[5]);
+    // tmux clamps a start above the oldest history line to that line (absolute 0)
+    int first = fromLine < 0 ? history : Math.max(0, fromLine - assumedHistory - slack + history);
+    if (first < fromLine) {
+      int extra = fromLine - first;
+      int from = startOfLine(body, extra, width);
+      if (from >= 0) {
+        body = body.substring(from);
+        first = fromLine;
+      }
+    }
     return new PaneSnapshot(history, Integer.parseInt(f[1]), Integer.parseInt(f[2]), "1".equals(f[3]),
-        f[4].isEmpty() ? null : Integer.valueOf(f[4]), Integer.parseInt(f[5]), first, Texts.lines(body));
+        f[4].isEmpty() ? null : Integer.valueOf(f[4]), width, first, Texts.lines(body));
+  }
+
+  /**
+   * Where the text of the {@code rows}-th row starts in a joined capture ({@code capture-pane -J}), or -1
+   * if that cannot be told for sure. Each of the lines before it must be a single row: a wrapped row is
+   * printed with all its cells (at least {@code width - 1} columns: a wide character that did not fit
+   * leaves the last cell empty), so a line of at most {@code width - 2} columns never wrapped. Columns are
+   * counted from above: two for every character outside ASCII.
+   */
+  static int startOfLine(String joined, int rows, int width) {
+    int at = 0;
+    for (int row = 0; row < rows; row++) {
+      int nl = joined.indexOf('\n', at);
+      if (nl < 0) {
+        return -1;
+      }
+      int columns = 0;
+      for (int i = at; i < nl; i++) {
+        columns += joined.charAt(i) < 0x80 ? 1 : 2;
+      }
+      if (columns > width - 2) {
+        return -1;
+      }
+      at = nl + 1;
+    }
+    return at;
   }
 
   /**

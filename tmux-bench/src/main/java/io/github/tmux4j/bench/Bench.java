@@ -3,7 +3,6 @@ package io.github.tmux4j.bench;
 import io.github.tmux4j.Session;
 import io.github.tmux4j.TmuxClient;
 import io.github.tmux4j.Transport;
-import io.github.tmux4j.spi.InMemoryRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -31,32 +30,38 @@ import java.util.stream.Stream;
  * </ol>
  *
  * <p>Run with {@code mvn -q -pl tmux-bench exec:java} (after {@code mvn -q install -DskipTests});
- * {@code -Dexec.args="<iterations>"} changes the sample count (default 2000). Sockets live in a temporary
- * directory that is removed afterwards.
+ * {@code -Dexec.args="<samples> <warm-up seconds>"} changes the sample count (default 2000) and the
+ * warm-up (default 5 seconds per control-mode benchmark, at least a tenth of the samples: on this
+ * project's 2-core machine the JIT compiler keeps a core busy for about that long, which would
+ * otherwise be measured as tmux4j's latency). Clients are default ones, with the file registry of
+ * {@code tmux-registry}. Sockets live in a temporary directory that is removed afterwards.
  */
 public final class Bench {
   private final int iterations;
   private final int warmup;
+  private final long warmupNanos;
   private final Path dir;
   private final List<Stats> results = new ArrayList<>();
 
-  Bench(int iterations, Path dir) {
+  Bench(int iterations, Duration warmupTime, Path dir) {
     this.iterations = iterations;
     this.warmup = Math.max(10, iterations / 10);
+    this.warmupNanos = warmupTime.toNanos();
     this.dir = dir;
   }
 
   /**
    * Runs every benchmark and prints a table.
    *
-   * @param args optional: the number of samples per benchmark
+   * @param args optional: the number of samples per benchmark, and the warm-up in seconds
    * @throws Exception if a benchmark fails
    */
   public static void main(String[] args) throws Exception {
     int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+    Duration warmup = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 5);
     Path dir = Files.createTempDirectory(Paths.get("/tmp"), "tmux4j-bench");
     try {
-      Bench bench = new Bench(iterations, dir);
+      Bench bench = new Bench(iterations, warmup, dir);
       bench.runAll();
       bench.results.forEach(System.out::println);
     } finally {
@@ -66,20 +71,22 @@ public final class Bench {
 
   /** Runs every benchmark; returns the results (also used by the smoke test). */
   List<Stats> runAll() throws Exception {
-    System.out.println("tmux4j benchmark, " + iterations + " samples each (" + warmup + " warm-up), "
+    System.out.println("tmux4j benchmark, " + iterations + " samples each (warm-up: " + warmup + " and "
+        + warmupNanos / 1_000_000_000.0 + " s for control mode), "
         + Runtime.getRuntime().availableProcessors() + " cores, " + tmuxVersion());
     for (Transport t : List.of(Transport.PROCESS, Transport.CONTROL_MODE)) {
       try (TmuxClient client = client(t)) {
         Session sh = client.newSession("bench-sh").shell().create();
         Session py = client.newSession("bench-py").python().create();
         int n = t == Transport.PROCESS ? Math.max(50, iterations / 10) : iterations;
-        results.add(measure("1. one tmux command, " + name(t), n, i -> sh.capture().history(0).lines()));
-        results.add(measure("2. send(echo marker) + waitFor(marker), " + name(t), n, i -> {
+        long warm = t == Transport.PROCESS ? 0 : warmupNanos;
+        results.add(measure("1. one tmux command, " + name(t), n, warm, i -> sh.capture().history(0).lines()));
+        results.add(measure("2. send(echo marker) + waitFor(marker), " + name(t), n, warm, i -> {
           String marker = "m" + i + "x";
           sh.send("echo " + marker.charAt(0) + "''" + marker.substring(1));
           sh.waitFor(marker, Duration.ofSeconds(10));
         }));
-        results.add(measure("3. python run(\"1+1\"), " + name(t), n, i -> {
+        results.add(measure("3. python run(\"1+1\"), " + name(t), n, warm, i -> {
           if (!py.run("1+1").output().equals("2")) {
             throw new IllegalStateException("wrong answer");
           }
@@ -103,8 +110,7 @@ public final class Bench {
   }
 
   private TmuxClient client(Transport t) {
-    return TmuxClient.builder().socketDir(dir).socketName(t.name().toLowerCase()).transport(t)
-        .registry(new InMemoryRegistry()).build();
+    return TmuxClient.builder().socketDir(dir).socketName(t.name().toLowerCase()).transport(t).build();
   }
 
   private static String name(Transport t) {
@@ -115,8 +121,10 @@ public final class Bench {
     void run(int i) throws Exception;
   }
 
-  private Stats measure(String name, int n, Op op) throws Exception {
-    for (int i = 0; i < warmup; i++) {
+  /** Warms up for at least {@code warmup} runs and {@code warmupNanos}, then takes {@code n} samples. */
+  private Stats measure(String name, int n, long warmupNanos, Op op) throws Exception {
+    long warmupEnd = System.nanoTime() + warmupNanos;
+    for (int i = 0; i < warmup || System.nanoTime() < warmupEnd; i++) {
       op.run(-1 - i);
     }
     long[] samples = new long[n];

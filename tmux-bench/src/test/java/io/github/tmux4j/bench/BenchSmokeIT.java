@@ -14,7 +14,7 @@ class BenchSmokeIT {
 
   @Test
   void everyBenchmarkRunsAndProducesSamples() throws Exception {
-    List<Stats> results = new Bench(20, TMUX.dir()).runAll();
+    List<Stats> results = new Bench(20, java.time.Duration.ZERO, TMUX.dir()).runAll();
     assertTrue(results.size() >= 6, results.toString());
     for (Stats s : results) {
       assertTrue(s.count() > 0 && s.medianNanos() > 0, s.toString());

@@ -68,7 +68,13 @@ public final class ControlModeTransport implements CommandTransport {
 
   @Override
   public PaneSignal signal(String pane) {
-    ControlConnection c = connection(pane);
+    // Waiters ask for the signal right after a command went through connection(), which checked the
+    // socket; skip that check here. If the socket is replaced later, the next command closes this
+    // connection, which closes its signals, and waiters fall back to polling.
+    ControlConnection c = connections.get(pane);
+    if (c == null || !c.alive()) {
+      c = connection(pane);
+    }
     return c == null ? null : c.signal(pane);
   }
 

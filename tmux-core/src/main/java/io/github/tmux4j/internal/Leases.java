@@ -28,8 +28,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * per client; thread-safe.
  */
 public final class Leases implements AutoCloseable {
-  private static final String HOST = host();
-
+  /** What a holder writes into the lease file, so that a waiter can name it: {@code pid@host}, padded. */
+  private final byte[] holderId = String.format("%-60s%n", ProcessHandle.current().pid() + "@" + host())
+      .getBytes(StandardCharsets.UTF_8);
   private final Map<Path, Holder> holders = new ConcurrentHashMap<>();
 
   /** The lock of one session, for this client. */
@@ -93,7 +94,7 @@ public final class Leases implements AutoCloseable {
     };
   }
 
-  private static void lockFile(Holder h, Path file, String session, long start, long deadline) {
+  private void lockFile(Holder h, Path file, String session, long start, long deadline) {
     long pause = 1;
     try {
       if (h.channel == null || !h.channel.isOpen()) {
@@ -117,9 +118,7 @@ public final class Leases implements AutoCloseable {
         }
         if (lock != null) {
           h.fileLock = lock;
-          byte[] who = String.format("%-60s%n", ProcessHandle.current().pid() + "@" + HOST)
-              .getBytes(StandardCharsets.UTF_8);
-          h.channel.write(ByteBuffer.wrap(who), 0);
+          h.channel.write(ByteBuffer.wrap(holderId), 0);
           return;
         }
         if (System.nanoTime() >= deadline) {

@@ -170,7 +170,11 @@ public final class Bench {
     return v;
   }
 
-  /** CPU this JVM uses over 5 seconds with 20 idle sessions and their control clients open. */
+  /**
+   * CPU used over 5 seconds while 20 sessions sit idle with their control clients open: by this JVM
+   * (clock-tick resolution), by tmux4j's reader threads (nanosecond resolution), and by the 20 tmux
+   * control-client processes.
+   */
   private void idleCpu() throws Exception {
     try (TmuxClient client = client(Transport.CONTROL_MODE)) {
       List<Session> sessions = new ArrayList<>();
@@ -181,15 +185,40 @@ public final class Bench {
       }
       com.sun.management.OperatingSystemMXBean os =
           (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+      TimeUnit.SECONDS.sleep(1); // let the last prompts and session notifications arrive before measuring
+      List<ProcessHandle> controlClients = ProcessHandle.current().children()
+          .filter(p -> p.info().arguments().map(a -> List.of(a).contains("-C")).orElse(false)).toList();
+      long readersBefore = readerThreadsCpu();
+      long clientsBefore = processesCpu(controlClients);
       long cpuBefore = os.getProcessCpuTime();
       long wallBefore = System.nanoTime();
       TimeUnit.SECONDS.sleep(5); // measuring idleness: nothing to wait for but time
       long cpu = os.getProcessCpuTime() - cpuBefore;
       long wall = System.nanoTime() - wallBefore;
-      System.out.printf("5. idle, 20 sessions with control clients: JVM CPU %.1f ms in %.1f s (%.3f%% of one core)%n",
-          cpu / 1e6, wall / 1e9, 100.0 * cpu / wall);
+      long readers = readerThreadsCpu() - readersBefore;
+      long clients = processesCpu(controlClients) - clientsBefore;
+      System.out.printf("5. idle, 20 sessions with control clients, %.1f s: JVM CPU %.1f ms (%.3f%% of one core); "
+          + "tmux4j reader threads %.3f ms; %d control-client processes %.0f ms%n", wall / 1e9, cpu / 1e6,
+          100.0 * cpu / wall, readers / 1e6, controlClients.size(), clients / 1e6);
       sessions.forEach(Session::close);
     }
+  }
+
+  /** CPU time of this JVM's tmux4j reader threads, in nanoseconds. */
+  private static long readerThreadsCpu() {
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long total = 0;
+    for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (t != null && t.getThreadName().startsWith("tmux4j-control-")) {
+        total += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+      }
+    }
+    return total;
+  }
+
+  /** CPU time of processes, in nanoseconds (clock-tick resolution). */
+  private static long processesCpu(List<ProcessHandle> processes) {
+    return processes.stream().mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
   }
 
   private static String tmuxVersion() throws IOException, InterruptedException {

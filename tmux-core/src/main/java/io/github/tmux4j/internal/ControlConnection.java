@@ -189,8 +189,12 @@ final class ControlConnection implements AutoCloseable {
             case "session-changed" -> attached.complete(null);
             case "exit" -> exitReason = arguments;
             default -> {
-              // %sessions-changed, %window-close, %pane-mode-changed...: nothing to do; %pause cannot
-              // happen, since this client does not ask for pause-after
+              // %sessions-changed, %window-close, %pane-mode-changed...: nothing to do. %pause cannot
+              // happen: this client does not ask for pause-after. Flow control is tmux's own: when a
+              // control client falls behind, tmux stops reading the pane (its program waits) rather than
+              // buffer, so its memory stays flat (ControlModeIT), and this reader keeps nothing itself.
+              // pause-after would not change that for a reader that stops: tmux 3.3a holds the pane
+              // back all the same, and only drops output for a client that reads but lags.
             }
           }
         }

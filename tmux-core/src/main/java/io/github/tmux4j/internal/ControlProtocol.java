@@ -1,7 +1,7 @@
 package io.github.tmux4j.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -83,17 +83,30 @@ public final class ControlProtocol {
    * @return the bytes the pane printed
    */
   public static byte[] decodeOutput(byte[] line, int from) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(line.length - from);
-    for (int i = from; i < line.length; i++) {
+    return decodeOutput(line, from, line.length);
+  }
+
+  /**
+   * Decodes {@code line[from, to)} like {@link #decodeOutput(byte[], int)}.
+   *
+   * @param line the bytes holding the notification
+   * @param from the index where the data starts
+   * @param to the index after its end
+   * @return the bytes the pane printed
+   */
+  public static byte[] decodeOutput(byte[] line, int from, int to) {
+    byte[] out = new byte[Math.max(0, to - from)];
+    int n = 0;
+    for (int i = from; i < to; i++) {
       byte b = line[i];
-      if (b == '\\' && i + 3 < line.length && isOctal(line[i + 1]) && isOctal(line[i + 2]) && isOctal(line[i + 3])) {
-        out.write(((line[i + 1] - '0') << 6) | ((line[i + 2] - '0') << 3) | (line[i + 3] - '0'));
+      if (b == '\\' && i + 3 < to && isOctal(line[i + 1]) && isOctal(line[i + 2]) && isOctal(line[i + 3])) {
+        out[n++] = (byte) (((line[i + 1] - '0') << 6) | ((line[i + 2] - '0') << 3) | (line[i + 3] - '0'));
         i += 3;
       } else {
-        out.write(b);
+        out[n++] = b;
       }
     }
-    return out.toByteArray();
+    return n == out.length ? out : Arrays.copyOf(out, n);
   }
 
   private static boolean isOctal(byte b) {

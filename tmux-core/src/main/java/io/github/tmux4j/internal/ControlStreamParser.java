@@ -27,7 +27,8 @@ public final class ControlStreamParser {
     void reply(boolean ours, boolean error, String text);
 
     /**
-     * An {@code %output} notification.
+     * An {@code %output} notification, or an {@code %extended-output} one (which a client with
+     * {@code pause-after} gets instead).
      *
      * @param pane the pane id, e.g. {@code %3}
      * @param data the bytes the pane printed, escapes decoded
@@ -51,6 +52,9 @@ public final class ControlStreamParser {
     void stray(String line);
   }
 
+  private static final String OUTPUT = "%output ";
+  private static final String EXTENDED_OUTPUT = "%extended-output ";
+
   private ControlStreamParser() {}
 
   /**
@@ -62,7 +66,7 @@ public final class ControlStreamParser {
    */
   public static void parse(InputStream in, Handler handler) throws IOException {
     byte[] buffer = new byte[1 << 16];
-    ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+    ByteArrayOutputStream partial = new ByteArrayOutputStream(256); // a line split across reads
     ControlProtocol.Guard open = null;
     StringBuilder block = new StringBuilder();
     int n;
@@ -70,24 +74,30 @@ public final class ControlStreamParser {
       int start = 0;
       for (int i = 0; i < n; i++) {
         if (buffer[i] == '\n') {
-          line.write(buffer, start, i - start);
-          open = line(line.toByteArray(), open, block, handler);
-          line.reset();
+          if (partial.size() == 0) {
+            open = line(buffer, start, i, open, block, handler);
+          } else {
+            partial.write(buffer, start, i - start);
+            byte[] joined = partial.toByteArray();
+            partial.reset();
+            open = line(joined, 0, joined.length, open, block, handler);
+          }
           start = i + 1;
         }
       }
-      line.write(buffer, start, n - start);
+      partial.write(buffer, start, n - start);
     }
-    if (line.size() > 0) {
-      line(line.toByteArray(), open, block, handler);
+    if (partial.size() > 0) {
+      byte[] last = partial.toByteArray();
+      line(last, 0, last.length, open, block, handler);
     }
   }
 
-  /** Handles one line; returns the reply that is open after it. */
-  private static ControlProtocol.Guard line(byte[] raw, ControlProtocol.Guard open, StringBuilder block,
-      Handler handler) {
+  /** Handles the line {@code raw[from, to)}; returns the reply that is open after it. */
+  private static ControlProtocol.Guard line(byte[] raw, int from, int to, ControlProtocol.Guard open,
+      StringBuilder block, Handler handler) {
     if (open != null) {
-      String text = ControlProtocol.text(raw);
+      String text = new String(raw, from, to - from, StandardCharsets.UTF_8);
       ControlProtocol.Guard g = ControlProtocol.guard(text);
       if (open.closedBy(g)) {
         handler.reply((open.flags() & 1) != 0, g.kind().equals("error"), block.toString());
@@ -97,15 +107,27 @@ public final class ControlStreamParser {
       block.append(text).append('\n');
       return open;
     }
-    if (startsWith(raw, "%output ")) {
-      int space = indexOf(raw, (byte) ' ', 8);
-      if (space > 8) {
-        handler.output(new String(raw, 8, space - 8, StandardCharsets.US_ASCII),
-            ControlProtocol.decodeOutput(raw, space + 1));
+    if (startsWith(raw, from, to, OUTPUT)) {
+      int pane = from + OUTPUT.length();
+      int space = indexOf(raw, (byte) ' ', pane, to);
+      if (space > pane) {
+        handler.output(new String(raw, pane, space - pane, StandardCharsets.US_ASCII),
+            ControlProtocol.decodeOutput(raw, space + 1, to));
       }
       return null;
     }
-    String text = ControlProtocol.text(raw);
+    if (startsWith(raw, from, to, EXTENDED_OUTPUT)) {
+      // %extended-output %<pane> <age in ms> [fields tmux may add later] : <data>
+      int pane = from + EXTENDED_OUTPUT.length();
+      int space = indexOf(raw, (byte) ' ', pane, to);
+      int colon = space < 0 ? -1 : indexOf(raw, " : ", space, to);
+      if (space > pane && colon > 0) {
+        handler.output(new String(raw, pane, space - pane, StandardCharsets.US_ASCII),
+            ControlProtocol.decodeOutput(raw, colon + 3, to));
+      }
+      return null;
+    }
+    String text = new String(raw, from, to - from, StandardCharsets.UTF_8);
     ControlProtocol.Guard g = ControlProtocol.guard(text);
     if (g != null && g.kind().equals("begin")) {
       block.setLength(0);
@@ -121,20 +143,33 @@ public final class ControlStreamParser {
     return null;
   }
 
-  private static boolean startsWith(byte[] raw, String prefix) {
-    if (raw.length < prefix.length()) {
+  private static boolean startsWith(byte[] raw, int from, int to, String prefix) {
+    if (to - from < prefix.length()) {
       return false;
     }
     for (int i = 0; i < prefix.length(); i++) {
-      if (raw[i] != prefix.charAt(i)) {
+      if (raw[from + i] != prefix.charAt(i)) {
         return false;
       }
     }
     return true;
   }
 
-  private static int indexOf(byte[] raw, byte b, int from) {
-    for (int i = from; i < raw.length; i++) {
+  private static int indexOf(byte[] raw, String text, int from, int to) {
+    outer:
+    for (int i = from; i + text.length() <= to; i++) {
+      for (int j = 0; j < text.length(); j++) {
+        if (raw[i + j] != text.charAt(j)) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  private static int indexOf(byte[] raw, byte b, int from, int to) {
+    for (int i = from; i < to; i++) {
       if (raw[i] == b) {
         return i;
       }

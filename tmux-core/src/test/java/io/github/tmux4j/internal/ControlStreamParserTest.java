@@ -82,6 +82,25 @@ class ControlStreamParserTest {
   }
 
   @Test
+  void extendedOutputOfAPauseAfterClientIsOutput() throws IOException {
+    String stream = String.join("\n",
+        "%extended-output %3 0 : echo hi\\015\\012",
+        "%extended-output %3 1250 some-future-field : a : b\\134",
+        "%extended-output %3 7 :",
+        "%extended-output %3 7 : ",
+        "%extended-output %3 no-separator",
+        "%pause %3",
+        "%continue %3",
+        "");
+    assertEquals(List.of(
+        "output %3 [echo hi\r\n]",
+        "output %3 [a : b\\]",
+        "output %3 []",
+        "notification pause [%3]",
+        "notification continue [%3]"), parse(stream));
+  }
+
+  @Test
   void paneTextThatLooksLikeAnEndDoesNotCloseTheReply() throws IOException {
     String stream = String.join("\n",
         "%begin 100 7 1",

@@ -537,6 +537,7 @@ public final class TmuxClient implements AutoCloseable {
      *
      * @param resolution zero or a positive duration
      * @return this builder
+     * @throws IllegalArgumentException if {@code resolution} is negative
      */
     public Builder activityResolution(Duration resolution) {
       Objects.requireNonNull(resolution, "activityResolution");

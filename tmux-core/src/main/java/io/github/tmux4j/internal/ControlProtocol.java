@@ -75,19 +75,9 @@ public final class ControlProtocol {
   }
 
   /**
-   * Decodes the data of an {@code %output} notification: {@code \ooo} octal escapes become bytes, every
-   * other byte is taken as it is (UTF-8 may be split across notifications, so this returns bytes).
-   *
-   * @param line the raw notification line
-   * @param from the index where the data starts
-   * @return the bytes the pane printed
-   */
-  public static byte[] decodeOutput(byte[] line, int from) {
-    return decodeOutput(line, from, line.length);
-  }
-
-  /**
-   * Decodes {@code line[from, to)} like {@link #decodeOutput(byte[], int)}.
+   * Decodes the data of an {@code %output} notification, {@code line[from, to)}: {@code \ooo} octal
+   * escapes become bytes, every other byte is taken as it is (UTF-8 may be split across notifications, so
+   * this returns bytes).
    *
    * @param line the bytes holding the notification
    * @param from the index where the data starts
@@ -159,15 +149,5 @@ public final class ControlProtocol {
     } catch (NumberFormatException e) {
       return null;
     }
-  }
-
-  /**
-   * Decodes a line as UTF-8 text.
-   *
-   * @param line the bytes
-   * @return the text
-   */
-  public static String text(byte[] line) {
-    return new String(line, StandardCharsets.UTF_8);
   }
 }

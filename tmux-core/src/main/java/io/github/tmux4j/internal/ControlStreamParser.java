@@ -107,23 +107,16 @@ public final class ControlStreamParser {
       block.append(text).append('\n');
       return open;
     }
-    if (startsWith(raw, from, to, OUTPUT)) {
-      int pane = from + OUTPUT.length();
+    // %output %<pane> <data>, or (for a pause-after client) %extended-output %<pane> <age> [...] : <data>
+    boolean plain = startsWith(raw, from, to, OUTPUT);
+    if (plain || startsWith(raw, from, to, EXTENDED_OUTPUT)) {
+      int pane = from + (plain ? OUTPUT.length() : EXTENDED_OUTPUT.length());
       int space = indexOf(raw, (byte) ' ', pane, to);
-      if (space > pane) {
+      int separator = space < 0 || plain ? space : indexOf(raw, " : ", space, to);
+      int data = separator < 0 ? -1 : plain ? separator + 1 : separator + 3;
+      if (space > pane && data > 0) {
         handler.output(new String(raw, pane, space - pane, StandardCharsets.US_ASCII),
-            ControlProtocol.decodeOutput(raw, space + 1, to));
-      }
-      return null;
-    }
-    if (startsWith(raw, from, to, EXTENDED_OUTPUT)) {
-      // %extended-output %<pane> <age in ms> [fields tmux may add later] : <data>
-      int pane = from + EXTENDED_OUTPUT.length();
-      int space = indexOf(raw, (byte) ' ', pane, to);
-      int colon = space < 0 ? -1 : indexOf(raw, " : ", space, to);
-      if (space > pane && colon > 0) {
-        handler.output(new String(raw, pane, space - pane, StandardCharsets.US_ASCII),
-            ControlProtocol.decodeOutput(raw, colon + 3, to));
+            ControlProtocol.decodeOutput(raw, data, to));
       }
       return null;
     }

@@ -62,7 +62,7 @@ class ControlProtocolPropertiesTest {
         line.write(b);
       }
     }
-    assertArrayEquals(data, ControlProtocol.decodeOutput(line.toByteArray(), "%output %1 ".length()));
+    assertArrayEquals(data, decode(line.toByteArray(), "%output %1 ".length()));
   }
 
   @Property(tries = 3000)
@@ -70,5 +70,9 @@ class ControlProtocolPropertiesTest {
     String line = ControlProtocol.encode(args);
     assertFalse(line.contains("\n") || line.contains("\r"), line);
     assertEquals(Math.max(1, 1 + (int) args.stream().filter(";"::equals).count()), ControlProtocol.commandCount(args));
+  }
+
+  private static byte[] decode(byte[] line, int from) {
+    return ControlProtocol.decodeOutput(line, from, line.length);
   }
 }

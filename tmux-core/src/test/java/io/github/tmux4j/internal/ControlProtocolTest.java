@@ -40,7 +40,7 @@ class ControlProtocolTest {
   @Test
   void decodeOutputTurnsOctalEscapesIntoBytesAndKeepsUtf8() {
     byte[] line = "%output %3 a\\015\\012\\134b\\033[31m\u00e9".getBytes(StandardCharsets.UTF_8);
-    byte[] decoded = ControlProtocol.decodeOutput(line, "%output %3 ".length());
+    byte[] decoded = ControlProtocol.decodeOutput(line, "%output %3 ".length(), line.length);
     byte[] expected = ("a\r\n\\b\u001b[31m\u00e9").getBytes(StandardCharsets.UTF_8);
     assertArrayEquals(expected, decoded);
   }
@@ -48,7 +48,7 @@ class ControlProtocolTest {
   @Test
   void decodeOutputLeavesAnIncompleteEscapeAsItIs() {
     byte[] line = "x\\01".getBytes(StandardCharsets.US_ASCII);
-    assertArrayEquals("x\\01".getBytes(StandardCharsets.US_ASCII), ControlProtocol.decodeOutput(line, 0));
+    assertArrayEquals("x\\01".getBytes(StandardCharsets.US_ASCII), ControlProtocol.decodeOutput(line, 0, line.length));
   }
 
   @Test

@@ -80,31 +80,22 @@ public final class Texts {
    * @return the normalised text
    */
   public static String normalize(String text) {
-    StringBuilder out = null;
+    StringBuilder out = new StringBuilder(text.length());
+    boolean afterSpace = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       boolean space = isRegexSpace(c);
-      if (out == null) {
-        // copy nothing while the text needs no change: no whitespace other than single spaces
-        if (space && (c != ' ' || i + 1 < text.length() && isRegexSpace(text.charAt(i + 1)))) {
-          out = new StringBuilder(text.length()).append(text, 0, i).append(' ');
-          while (i + 1 < text.length() && isRegexSpace(text.charAt(i + 1))) {
-            i++;
-          }
-        }
-      } else if (space) {
-        out.append(' ');
-        while (i + 1 < text.length() && isRegexSpace(text.charAt(i + 1))) {
-          i++;
-        }
-      } else {
+      if (!space) {
         out.append(c);
+      } else if (!afterSpace) {
+        out.append(' ');
       }
+      afterSpace = space;
     }
-    return (out == null ? text : out.toString()).strip();
+    return out.toString().strip();
   }
 
-  /** The characters of the regular expression class {@code \s}: space, tab, line feed, vertical tab, form feed, return. */
+  /** The characters of the regular expression class {@code \s}: space, tab, \n, vertical tab, \f, \r. */
   private static boolean isRegexSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }

@@ -1,6 +1,7 @@
 package io.github.tmux4j.internal;
 
 import io.github.tmux4j.TmuxException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
@@ -59,7 +60,7 @@ public final class Waits {
           // few such looks, rest as long as the last look took: a look at most every other moment.
           busyLooks = signal.version() != seen ? busyLooks + 1 : 0;
           if (busyLooks > BUSY_LOOKS_BEFORE_PACING) {
-            java.util.concurrent.locks.LockSupport.parkNanos(Math.min(now - lookStart, Math.min(left, MAX_PACE_NANOS)));
+            LockSupport.parkNanos(Math.min(now - lookStart, Math.min(left, MAX_PACE_NANOS)));
           }
           signal.awaitAfter(seen, Math.min(left, MAX_SILENT_NANOS));
         } else {

@@ -25,7 +25,9 @@ import java.util.stream.Stream;
  *   <li>{@code send("echo <marker>")} + {@code waitFor(marker)} on bash, both transports;
  *   <li>{@code run("1+1")} on a Python REPL, cycles per second;
  *   <li>the same as 2 with libtmux (send_keys + busy-polling capture_pane), when
- *       {@code python3 -c "import libtmux"} works (Debian: {@code apt-get install python3-libtmux});
+ *       {@code python3 -c "import libtmux"} works (Debian: {@code apt-get install python3-libtmux}),
+ *       in blocks that alternate with those of benchmark 2 in control mode, so the ratio of the two
+ *       compares them under the same conditions;
  *   <li>CPU used by this JVM while 20 sessions sit idle with open control clients.
  * </ol>
  *
@@ -37,6 +39,11 @@ import java.util.stream.Stream;
  * {@code tmux-registry}. Sockets live in a temporary directory that is removed afterwards.
  */
 public final class Bench {
+  /** Benchmark 2 in control mode and libtmux's are measured in this many alternating blocks. */
+  private static final int LIBTMUX_BLOCKS = 4;
+  /** Warm-up of each block of benchmark 2 after the first, when blocks alternate with libtmux's. */
+  private static final long BLOCK_WARMUP_NANOS = 500_000_000L;
+
   private final int iterations;
   private final int warmup;
   private final long warmupNanos;
@@ -74,6 +81,8 @@ public final class Bench {
     System.out.println("tmux4j benchmark, " + iterations + " samples each (warm-up: " + warmup + " and "
         + warmupNanos / 1_000_000_000.0 + " s for control mode), "
         + Runtime.getRuntime().availableProcessors() + " cores, " + tmuxVersion());
+    String python = libtmuxPython();
+    List<long[]> libtmuxBlocks = new ArrayList<>();
     for (Transport t : List.of(Transport.PROCESS, Transport.CONTROL_MODE)) {
       try (TmuxClient client = client(t)) {
         Session sh = client.newSession("bench-sh").shell().create();
@@ -81,11 +90,30 @@ public final class Bench {
         int n = t == Transport.PROCESS ? Math.max(50, iterations / 10) : iterations;
         long warm = t == Transport.PROCESS ? 0 : warmupNanos;
         results.add(measure("1. one tmux command, " + name(t), n, warm, i -> sh.capture().history(0).lines()));
-        results.add(measure("2. send(echo marker) + waitFor(marker), " + name(t), n, warm, i -> {
+        Op sendAndWait = i -> {
           String marker = "m" + i + "x";
           sh.send("echo " + marker.charAt(0) + "''" + marker.substring(1));
           sh.waitFor(marker, Duration.ofSeconds(10));
-        }));
+        };
+        String name2 = "2. send(echo marker) + waitFor(marker), " + name(t);
+        if (t == Transport.CONTROL_MODE && python != null) {
+          // Alternate blocks of tmux4j and libtmux, so that the ratio compares the two under the same
+          // conditions on a machine whose speed drifts from minute to minute.
+          // Each block of either warms up first (libtmux's script: 50 runs; ours: the full JIT warm-up
+          // before the first block, half a second before the others).
+          warmUp(warm, sendAndWait);
+          List<long[]> ours = new ArrayList<>();
+          for (int b = 0; b < LIBTMUX_BLOCKS; b++) {
+            if (b > 0) {
+              warmUp(Math.min(warm, BLOCK_WARMUP_NANOS), sendAndWait);
+            }
+            ours.add(sample(n / LIBTMUX_BLOCKS, b * n, sendAndWait));
+            libtmuxBlocks.add(libtmuxBlock(python, b));
+          }
+          results.add(print(Stats.of(name2, concat(ours))));
+        } else {
+          results.add(measure(name2, n, warm, sendAndWait));
+        }
         results.add(measure("3. python run(\"1+1\"), " + name(t), n, warm, i -> {
           if (!py.run("1+1").output().equals("2")) {
             throw new IllegalStateException("wrong answer");
@@ -95,13 +123,14 @@ public final class Bench {
         py.close();
       }
     }
-    Stats libtmux = libtmux();
-    if (libtmux != null) {
+    if (python != null) {
+      Stats libtmux = print(Stats.of("4. send(echo marker) + wait, libtmux " + libtmuxVersion(python),
+          concat(libtmuxBlocks)));
       results.add(libtmux);
       Stats ours = results.stream().filter(s -> s.name().startsWith("2.") && s.name().endsWith("control mode"))
           .findFirst().orElseThrow();
-      System.out.printf("send+wait: tmux4j control mode is %.1fx faster than libtmux (medians)%n",
-          (double) libtmux.medianNanos() / ours.medianNanos());
+      System.out.printf("send+wait: tmux4j control mode is %.1fx faster than libtmux (medians, measured in %d "
+          + "alternating blocks)%n", (double) libtmux.medianNanos() / ours.medianNanos(), LIBTMUX_BLOCKS);
     } else {
       System.out.println("4. libtmux: not installed (apt-get install python3-libtmux), skipped");
     }
@@ -123,44 +152,65 @@ public final class Bench {
 
   /** Warms up for at least {@code warmup} runs and {@code warmupNanos}, then takes {@code n} samples. */
   private Stats measure(String name, int n, long warmupNanos, Op op) throws Exception {
+    warmUp(warmupNanos, op);
+    return print(Stats.of(name, sample(n, 0, op)));
+  }
+
+  private void warmUp(long warmupNanos, Op op) throws Exception {
     long warmupEnd = System.nanoTime() + warmupNanos;
     for (int i = 0; i < warmup || System.nanoTime() < warmupEnd; i++) {
       op.run(-1 - i);
     }
+  }
+
+  /** Times {@code n} runs of {@code op}, numbered from {@code first}. */
+  private static long[] sample(int n, int first, Op op) throws Exception {
     long[] samples = new long[n];
     for (int i = 0; i < n; i++) {
       long start = System.nanoTime();
-      op.run(i);
+      op.run(first + i);
       samples[i] = System.nanoTime() - start;
     }
-    Stats stats = Stats.of(name, samples);
+    return samples;
+  }
+
+  private static long[] concat(List<long[]> blocks) {
+    return blocks.stream().flatMapToLong(java.util.Arrays::stream).toArray();
+  }
+
+  private static Stats print(Stats stats) {
     System.out.println(stats);
     return stats;
   }
 
-  /** Runs the libtmux script with the same bash and marker scheme; null if libtmux is missing. */
-  private Stats libtmux() throws IOException, InterruptedException {
+  /** The Python that has libtmux (Debian's, if there), after copying the script; null if none has it. */
+  private String libtmuxPython() throws IOException, InterruptedException {
     String python = Files.isExecutable(Paths.get("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
     Process probe = new ProcessBuilder(python, "-c", "import libtmux").redirectErrorStream(true).start();
     probe.getInputStream().readAllBytes();
     if (!probe.waitFor(30, TimeUnit.SECONDS) || probe.exitValue() != 0) {
       return null;
     }
-    Path script = dir.resolve("libtmux_bench.py");
     try (InputStream in = Bench.class.getResourceAsStream("/libtmux_bench.py")) {
-      Files.write(script, in.readAllBytes());
+      Files.write(dir.resolve("libtmux_bench.py"), in.readAllBytes());
     }
-    int n = Math.max(50, iterations / 4);
-    Process p = new ProcessBuilder(python, script.toString(), dir.resolve("libtmux").toString(),
-        Integer.toString(n), Integer.toString(warmup)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    return python;
+  }
+
+  /**
+   * One block of the libtmux benchmark: the same bash and marker scheme, on a server of its own, a
+   * quarter of its samples ({@code iterations / 4} in all, at least 50) after a warm-up of its own.
+   */
+  private long[] libtmuxBlock(String python, int block) throws IOException, InterruptedException {
+    int n = Math.max(50, iterations / 4) / LIBTMUX_BLOCKS;
+    Process p = new ProcessBuilder(python, dir.resolve("libtmux_bench.py").toString(),
+        dir.resolve("libtmux-" + block).toString(), Integer.toString(Math.max(1, n)),
+        Integer.toString(Math.min(warmup, 50))).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
       throw new IllegalStateException("libtmux benchmark failed");
     }
-    long[] samples = out.lines().filter(l -> !l.isBlank()).mapToLong(Long::parseLong).toArray();
-    Stats stats = Stats.of("4. send(echo marker) + wait, libtmux " + libtmuxVersion(python), samples);
-    System.out.println(stats);
-    return stats;
+    return out.lines().filter(l -> !l.isBlank()).mapToLong(Long::parseLong).toArray();
   }
 
   private static String libtmuxVersion(String python) throws IOException, InterruptedException {

@@ -41,9 +41,9 @@ public interface OutputFeed {
 
   /**
    * Calls {@code listener} with each chunk or line, on tmux4j's reader thread: it must return quickly.
-   * While it runs, nothing else reaches this session's waits, and once tmux's buffers fill (tens of
-   * kilobytes) tmux holds the pane's program back rather than buffer; hand slow work to another thread,
-   * or use {@link #open(int)}.
+   * While it runs, nothing else reaches this session's waits, and tmux keeps the output tmux4j has not
+   * read yet (or holds the pane's program back); hand slow work to another thread, or use
+   * {@link #open(int)}.
    *
    * @param listener the receiver
    * @return the subscription; close it to stop

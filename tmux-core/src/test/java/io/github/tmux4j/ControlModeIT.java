@@ -213,46 +213,6 @@ class ControlModeIT {
   }
 
   @Test
-  void aStalledReaderHoldsTheProgramBackInsteadOfGrowingTmuxMemory() throws Exception {
-    // tmux does not buffer without bound for a control client that stops reading (here: a follow listener
-    // that blocks the reader thread): it stops reading the pane, so the program waits, and tmux's memory
-    // stays flat. Once the reader goes on, so does the program, and the connection still works.
-    TmuxClient tmux = TMUX.client(b -> b.socketName("stall"));
-    Session sh = tmux.newSession("stall-sh").shell().create();
-    long serverPid = Long.parseLong(ItSupport.tmux(tmux.socket(), "display-message", "-p", "#{pid}").stdout().strip());
-    Path done = TMUX.dir().resolve("stall-done-" + System.nanoTime());
-    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-    java.util.concurrent.atomic.AtomicBoolean stalled = new java.util.concurrent.atomic.AtomicBoolean();
-    OutputFeed.Subscription feed = sh.output().lines().stripAnsi().follow(line -> {
-      if (line.equals("BLAST") && stalled.compareAndSet(false, true)) {
-        try {
-          release.await(); // the reader thread is stuck here until the test lets it go
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-    });
-    long before = residentKilobytes(serverPid);
-    try {
-      sh.send("echo BL''AST; yes 0123456789abcdefghijklmnopqrstuvwxyz | head -c 50000000; touch '" + done + "'");
-      await().atMost(WAIT).untilTrue(stalled);
-      await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
-          .until(() -> residentKilobytes(serverPid) - before < 16 * 1024 && !Files.exists(done));
-    } finally {
-      release.countDown();
-    }
-    await().atMost(Duration.ofMinutes(2)).until(() -> Files.exists(done));
-    assertEquals("after", sh.run("echo after", WAIT).output());
-    feed.close();
-    sh.close();
-  }
-
-  private static long residentKilobytes(long pid) throws java.io.IOException {
-    return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("VmRSS:"))
-        .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElseThrow();
-  }
-
-  @Test
   void transcriptRecordsEverythingThePanePrinted() throws Exception {
     Path file = TMUX.dir().resolve("transcript with 'quote' $x.log");
     TmuxClient tmux = TMUX.client(b -> b.socketName("tx"));

@@ -8,6 +8,12 @@ import java.util.function.Consumer;
  * {@link Session#output()}. Immutable: each option returns a new feed; {@link #follow} and
  * {@link #open} start receiving. Needs {@link Transport#CONTROL_MODE}.
  *
+ * <p>A feed is live, not a log: if tmux4j falls more than 3 seconds behind the pane (a {@link #follow}
+ * listener that blocks, a JVM stopped in a debugger), tmux drops the output it was keeping for tmux4j
+ * and the feed skips that part (a warning is logged; a partial line before the gap is delivered as it
+ * is). Waits, captures and {@link SessionBuilder#transcript(java.nio.file.Path) transcripts} are not
+ * affected.
+ *
  * <pre>{@code
  * try (OutputTail tail = session.output().lines().stripAnsi().timestamps().open()) {
  *   String line = tail.next(Duration.ofSeconds(5)).orElseThrow();
@@ -42,8 +48,8 @@ public interface OutputFeed {
   /**
    * Calls {@code listener} with each chunk or line, on tmux4j's reader thread: it must return quickly.
    * While it runs, nothing else reaches this session's waits, and tmux keeps the output tmux4j has not
-   * read yet (or holds the pane's program back); hand slow work to another thread, or use
-   * {@link #open(int)}.
+   * read yet (for at most 3 seconds, see above) or holds the pane's program back; hand slow work to
+   * another thread, or use {@link #open(int)}.
    *
    * @param listener the receiver
    * @return the subscription; close it to stop

@@ -81,9 +81,10 @@ final class DefaultOutputFeed implements OutputFeed {
         onEnd.run();
       }
     };
-    signal.subscribe(sink, closer);
+    Runnable gap = decoder::gap;
+    signal.subscribe(sink, gap, closer);
     return () -> {
-      signal.unsubscribe(sink, closer);
+      signal.unsubscribe(sink, gap, closer);
       closer.run();
     };
   }
@@ -146,6 +147,13 @@ final class DefaultOutputFeed implements OutputFeed {
       if (lines && partialLine.length() > 0) {
         deliverLine();
       }
+    }
+
+    /** Output was skipped: what came before does not continue into what comes next. */
+    synchronized void gap() {
+      carry = ByteBuffer.allocate(0);
+      utf8.reset();
+      flush();
     }
   }
 

@@ -16,6 +16,7 @@ public final class PaneSignal {
   private final Condition changed = lock.newCondition();
   private final List<Consumer<byte[]>> listeners = new CopyOnWriteArrayList<>();
   private final List<Runnable> closeListeners = new CopyOnWriteArrayList<>();
+  private final List<Runnable> gapListeners = new CopyOnWriteArrayList<>();
   private long version;
   private boolean closed;
 
@@ -75,10 +76,12 @@ public final class PaneSignal {
    * Adds a listener for raw output bytes, called on the connection's reader thread; it must be quick.
    *
    * @param listener the listener
+   * @param onGap called when tmux dropped output this connection had fallen behind on
    * @param onClose called once when the signal closes
    */
-  public void subscribe(Consumer<byte[]> listener, Runnable onClose) {
+  public void subscribe(Consumer<byte[]> listener, Runnable onGap, Runnable onClose) {
     listeners.add(listener);
+    gapListeners.add(onGap);
     closeListeners.add(onClose);
     if (closed()) {
       onClose.run();
@@ -89,11 +92,28 @@ public final class PaneSignal {
    * Removes a listener.
    *
    * @param listener the listener
+   * @param onGap its gap callback
    * @param onClose its close callback
    */
-  public void unsubscribe(Consumer<byte[]> listener, Runnable onClose) {
+  public void unsubscribe(Consumer<byte[]> listener, Runnable onGap, Runnable onClose) {
     listeners.remove(listener);
+    gapListeners.remove(onGap);
     closeListeners.remove(onClose);
+  }
+
+  /**
+   * Tells waiters to look again and listeners that output was skipped: tmux dropped what this
+   * connection had fallen behind on.
+   */
+  void skipped() {
+    lock.lock();
+    try {
+      version++;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    gapListeners.forEach(Runnable::run);
   }
 
   void output(byte[] data) {

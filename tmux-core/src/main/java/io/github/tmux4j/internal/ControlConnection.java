@@ -142,22 +142,7 @@ final class ControlConnection implements AutoCloseable {
    * @throws LostException if it ended before answering (the command may have run)
    */
   TmuxResult execute(List<String> args, Duration timeout) {
-    Pending p = new Pending(ControlProtocol.commandCount(args));
-    byte[] line = (ControlProtocol.encode(args) + "\n").getBytes(StandardCharsets.UTF_8);
-    synchronized (writeLock) {
-      if (!alive) {
-        throw new NotSentException(description + " has ended");
-      }
-      pending.add(p);
-      try {
-        stdin.write(line);
-        stdin.flush();
-      } catch (IOException e) {
-        pending.remove(p);
-        shutDown("write failed: " + e.getMessage());
-        throw new NotSentException(description + " could not be written to: " + e.getMessage());
-      }
-    }
+    Pending p = send(args);
     try {
       return p.result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (ExecutionException e) {
@@ -236,12 +221,24 @@ final class ControlConnection implements AutoCloseable {
     if (s != null) {
       s.skipped();
     }
-    List<String> args = List.of("refresh-client", "-A", pane + ":continue");
+    try {
+      send(List.of("refresh-client", "-A", pane + ":continue")); // nobody waits for the answer
+    } catch (NotSentException ended) {
+      // the connection has ended: there is nothing to continue
+    }
+  }
+
+  /**
+   * Writes commands and queues the answer they will get.
+   *
+   * @throws NotSentException if the connection has ended or cannot be written to (the commands did not run)
+   */
+  private Pending send(List<String> args) {
+    Pending p = new Pending(ControlProtocol.commandCount(args));
     byte[] line = (ControlProtocol.encode(args) + "\n").getBytes(StandardCharsets.UTF_8);
-    Pending p = new Pending(1); // its answer completes a future nobody waits for
     synchronized (writeLock) {
       if (!alive) {
-        return;
+        throw new NotSentException(description + " has ended");
       }
       pending.add(p);
       try {
@@ -250,8 +247,10 @@ final class ControlConnection implements AutoCloseable {
       } catch (IOException e) {
         pending.remove(p);
         shutDown("write failed: " + e.getMessage());
+        throw new NotSentException(description + " could not be written to: " + e.getMessage());
       }
     }
+    return p;
   }
 
   /** Matches a reply to the oldest command waiting for one; a line of N commands gets N replies. */

@@ -33,6 +33,12 @@ public final class TmuxErrors {
       // while a new-session arrived). Nothing the command did can outlive the server: safe to retry.
       return new ServerNotRunningException(socket, err, true);
     }
+    if (err.equals("no current target")) {
+      // Said to a command with a target when the server has no session left: it is being killed (or
+      // exits with its last session) and goes away next.
+      return new ServerNotRunningException(socket, "the tmux server has no sessions left and is exiting (" + err
+          + ")", false);
+    }
     if (err.startsWith("can't find session") || err.startsWith("can't find pane")
         || err.startsWith("can't find window") || err.startsWith("no such session")
         || err.startsWith("session not found")) {

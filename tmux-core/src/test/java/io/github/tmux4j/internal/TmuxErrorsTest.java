@@ -38,6 +38,15 @@ class TmuxErrorsTest {
   }
 
   @Test
+  void noCurrentTargetIsAServerThatIsExiting() {
+    // what a command with -t gets from a server whose sessions kill-server has just destroyed
+    TmuxException e = map("no current target");
+    assertInstanceOf(ServerNotRunningException.class, e);
+    assertFalse(e.isTransient());
+    assertTrue(e.getMessage().contains("exiting"), e.getMessage());
+  }
+
+  @Test
   void missingPaneOrSessionIsSessionNotFound() {
     assertInstanceOf(SessionNotFoundException.class, map("can't find pane: %9"));
     assertInstanceOf(SessionNotFoundException.class, map("can't find session: py"));

@@ -106,26 +106,25 @@ public final class PaneSignal {
    * connection had fallen behind on.
    */
   void skipped() {
-    lock.lock();
-    try {
-      version++;
-      changed.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    wakeWaiters();
     gapListeners.forEach(Runnable::run);
   }
 
   void output(byte[] data) {
+    wakeWaiters();
+    for (Consumer<byte[]> l : listeners) {
+      l.accept(data);
+    }
+  }
+
+  /** Moves the version on, so that waiters look at the pane again. */
+  private void wakeWaiters() {
     lock.lock();
     try {
       version++;
       changed.signalAll();
     } finally {
       lock.unlock();
-    }
-    for (Consumer<byte[]> l : listeners) {
-      l.accept(data);
     }
   }
 

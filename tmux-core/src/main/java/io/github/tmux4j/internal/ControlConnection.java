@@ -45,12 +45,20 @@ final class ControlConnection implements AutoCloseable {
 
   private static final class Pending {
     final int expectedBlocks;
+    /** The signal of the command's pane, whose version the answer carries; {@code null} if none. */
+    final PaneSignal signal;
     final StringBuilder output = new StringBuilder();
     final CompletableFuture<TmuxResult> result = new CompletableFuture<>();
     int blocks;
 
-    Pending(int expectedBlocks) {
+    Pending(int expectedBlocks, PaneSignal signal) {
       this.expectedBlocks = expectedBlocks;
+      this.signal = signal;
+    }
+
+    /** Completes with the answer, stamped on the reader thread with the pane's output version. */
+    void complete(int exitCode, String stderr) {
+      result.complete(new TmuxResult(exitCode, output.toString(), stderr, signal == null ? -1 : signal.version()));
     }
   }
 
@@ -138,11 +146,12 @@ final class ControlConnection implements AutoCloseable {
   /**
    * Runs commands and waits for their answer.
    *
+   * @param pane the pane the commands concern: the answer carries its output version; {@code null} if none
    * @throws NotSentException if the connection had already ended (the command did not run)
    * @throws LostException if it ended before answering (the command may have run)
    */
-  TmuxResult execute(List<String> args, Duration timeout) {
-    Pending p = send(args);
+  TmuxResult execute(String pane, List<String> args, Duration timeout) {
+    Pending p = send(args, pane == null ? null : signals.get(pane));
     try {
       return p.result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (ExecutionException e) {
@@ -185,6 +194,7 @@ final class ControlConnection implements AutoCloseable {
             case "session-changed" -> attached.complete(null);
             case "exit" -> exitReason = arguments;
             case "pause" -> resume(arguments.strip());
+            case "layout-change" -> signals.values().forEach(PaneSignal::reshaped);
             default -> {
               // %sessions-changed, %window-close, %pane-mode-changed, %continue...: nothing to do
             }
@@ -222,7 +232,7 @@ final class ControlConnection implements AutoCloseable {
       s.skipped();
     }
     try {
-      send(List.of("refresh-client", "-A", pane + ":continue")); // nobody waits for the answer
+      send(List.of("refresh-client", "-A", pane + ":continue"), null); // nobody waits for the answer
     } catch (NotSentException ended) {
       // the connection has ended: there is nothing to continue
     }
@@ -233,8 +243,8 @@ final class ControlConnection implements AutoCloseable {
    *
    * @throws NotSentException if the connection has ended or cannot be written to (the commands did not run)
    */
-  private Pending send(List<String> args) {
-    Pending p = new Pending(ControlProtocol.commandCount(args));
+  private Pending send(List<String> args, PaneSignal signal) {
+    Pending p = new Pending(ControlProtocol.commandCount(args), signal);
     byte[] line = (ControlProtocol.encode(args) + "\n").getBytes(StandardCharsets.UTF_8);
     synchronized (writeLock) {
       if (!alive) {
@@ -263,13 +273,13 @@ final class ControlConnection implements AutoCloseable {
     if (error) {
       // tmux skips the rest of a line's commands after an error: this command is done
       pending.poll();
-      p.result.complete(new TmuxResult(1, p.output.toString(), text));
+      p.complete(1, text);
       return;
     }
     p.output.append(text);
     if (++p.blocks == p.expectedBlocks) {
       pending.poll();
-      p.result.complete(new TmuxResult(0, p.output.toString(), ""));
+      p.complete(0, "");
     }
   }
 

@@ -47,7 +47,7 @@ public final class ControlModeTransport implements CommandTransport {
       return fallback.execute(args, null);
     }
     try {
-      return c.execute(args, timeout);
+      return c.execute(pane, args, timeout);
     } catch (ControlConnection.NotSentException notRun) {
       connections.remove(pane, c);
       return fallback.execute(args, null);

@@ -73,7 +73,6 @@ final class DefaultOutputFeed implements OutputFeed {
           + "the screen");
     }
     Decoder decoder = new Decoder(listener);
-    Consumer<byte[]> sink = decoder::accept;
     java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
     Runnable closer = () -> {
       if (ended.compareAndSet(false, true)) {
@@ -81,10 +80,25 @@ final class DefaultOutputFeed implements OutputFeed {
         onEnd.run();
       }
     };
-    Runnable gap = decoder::gap;
-    signal.subscribe(sink, gap, closer);
+    PaneSignal.Listener sink = new PaneSignal.Listener() {
+      @Override
+      public void output(long version, byte[] data) {
+        decoder.accept(data);
+      }
+
+      @Override
+      public void gap(long version) {
+        decoder.gap();
+      }
+
+      @Override
+      public void closed() {
+        closer.run();
+      }
+    };
+    signal.subscribe(sink);
     return () -> {
-      signal.unsubscribe(sink, gap, closer);
+      signal.unsubscribe(sink);
       closer.run();
     };
   }

@@ -55,9 +55,9 @@ public final class DefaultSession implements Session {
    * {@code settled} is false while the program may still be working on it (after {@code send} or
    * {@code sendKeys}, until {@code run} saw the next prompt).
    */
-  private record Mark(int line, int column, int historySize, List<String> input, boolean settled) {
+  private record Mark(int line, int column, int historySize, List<String> input, boolean settled, ScreenTail tail) {
     Mark settle() {
-      return new Mark(line, column, historySize, input, true);
+      return new Mark(line, column, historySize, input, true, tail);
     }
   }
 
@@ -140,12 +140,20 @@ public final class DefaultSession implements Session {
 
   private Mark input(String text, boolean enter) {
     checkTypeable(text);
+    // In control mode the send also reads the cursor's row: the wait that follows applies the output to
+    // it locally instead of asking tmux (see ScreenTail).
+    PaneSignal signal = server.signal(pane);
     TmuxServer.Position p;
     try (SessionLease lease = exclusive(context.defaultTimeout())) {
-      p = server.sendText(name, pane, text, enter);
+      p = server.sendText(name, pane, text, enter, signal != null);
+    }
+    ScreenTail tail = null;
+    if (signal != null && p.screen() != null) {
+      tail = new ScreenTail(signal);
+      tail.seed(p.screen(), true);
     }
     Mark m = new Mark(p.line(), p.column(), p.historySize(), enter ? List.of(text.split("\n", -1)) : List.of(),
-        !enter);
+        !enter, tail);
     mark = m;
     recordActivity();
     return m;
@@ -167,7 +175,7 @@ public final class DefaultSession implements Session {
     try (SessionLease lease = exclusive(context.defaultTimeout())) {
       p = server.sendKeys(name, pane, List.of(keys));
     }
-    mark = new Mark(p.line(), p.column(), p.historySize(), List.of(), false);
+    mark = new Mark(p.line(), p.column(), p.historySize(), List.of(), false, null);
     recordActivity();
   }
 
@@ -262,48 +270,58 @@ public final class DefaultSession implements Session {
     int[] scanFrom = {m == null ? -1 : m.line()};
     int[] markLine = {m == null ? -1 : m.line()};
     PaneSnapshot[] last = new PaneSnapshot[1];
-    T result = Waits.until(server, pane, deadline, what, () -> {
-      PaneSnapshot snap = snapshot(scanFrom[0], assumedHistory[0]);
-      if (m != null && snap.historySize() < assumedHistory[0]) {
-        // The history reached its limit and tmux dropped its oldest lines (a tenth of the limit at a
-        // time), so absolute line numbers moved up: move ours by as many whole chunks, and look again.
-        int chunk = Math.max(1, TmuxServer.HISTORY_LIMIT / 10);
-        int dropped = (assumedHistory[0] - snap.historySize() + chunk - 1) / chunk * chunk;
-        markLine[0] = Math.max(0, markLine[0] - dropped);
-        scanFrom[0] = Math.max(0, scanFrom[0] - dropped);
-        assumedHistory[0] = snap.historySize();
-        snap = snapshot(scanFrom[0], assumedHistory[0]);
-      }
-      assumedHistory[0] = snap.historySize();
-      last[0] = snap;
-      boolean fromMark = m == null || scanFrom[0] == markLine[0];
-      if (m != null && fromMark && snap.firstLine() != markLine[0] && !snap.dead()) {
-        // The history grew between our last look and this one, so the capture did not start at the mark.
-        if (snap.firstLine() > markLine[0] + echoSpan(m, snap.width())) {
-          fromMark = false; // the echo lies wholly above this capture: what it holds is output
-        } else {
-          return null; // output is still arriving: the signal wakes us for another, aligned look
+    PaneSignal signal = server.signal(pane);
+    boolean claimed = signal != null && m != null && m.tail() != null && m.tail().claim();
+    // a tail claimed from the mark was seeded when the input was sent
+    ScreenTail tail = claimed ? m.tail() : signal != null && m != null ? new ScreenTail(signal) : null;
+    try {
+      T result = Waits.until(signal, deadline, what, woken -> {
+        PaneSnapshot snap = look(tail, woken, scanFrom[0], assumedHistory[0]);
+        if (m != null && snap.historySize() < assumedHistory[0]) {
+          // The history reached its limit and tmux dropped its oldest lines (a tenth of the limit at a
+          // time), so absolute line numbers moved up: move ours by as many whole chunks, and look again.
+          int chunk = Math.max(1, TmuxServer.HISTORY_LIMIT / 10);
+          int dropped = (assumedHistory[0] - snap.historySize() + chunk - 1) / chunk * chunk;
+          markLine[0] = Math.max(0, markLine[0] - dropped);
+          scanFrom[0] = Math.max(0, scanFrom[0] - dropped);
+          assumedHistory[0] = snap.historySize();
+          snap = snapshot(scanFrom[0], assumedHistory[0]);
         }
+        assumedHistory[0] = snap.historySize();
+        last[0] = snap;
+        boolean fromMark = m == null || scanFrom[0] == markLine[0];
+        if (m != null && fromMark && snap.firstLine() != markLine[0] && !snap.dead()) {
+          // The history grew between our last look and this one, so the capture did not start at the mark.
+          if (snap.firstLine() > markLine[0] + echoSpan(m, snap.width())) {
+            fromMark = false; // the echo lies wholly above this capture: what it holds is output
+          } else {
+            return null; // output is still arriving: the signal wakes us for another, aligned look
+          }
+        }
+        OutputRegion region = region(m, snap, fromMark, markLine[0]);
+        T value = check.apply(region);
+        if (value != null && !fromMark && wholeRegion) {
+          PaneSnapshot whole = snapshot(markLine[0], snap.historySize());
+          last[0] = whole;
+          value = whole.firstLine() == markLine[0] ? check.apply(region(m, whole, true, markLine[0])) : null;
+        }
+        if (value == null && snap.dead()) {
+          throw deadException(server, name, pane, snap);
+        }
+        if (m != null && (!fromMark || region.echoComplete())) {
+          scanFrom[0] = Math.max(scanFrom[0], snap.cursorLine() - RESCAN_LINES);
+        }
+        return value;
+      });
+      if (result == null) {
+        throw new WaitTimeoutException(what, timeout, last[0].text());
       }
-      OutputRegion region = region(m, snap, fromMark, markLine[0]);
-      T value = check.apply(region);
-      if (value != null && !fromMark && wholeRegion) {
-        PaneSnapshot whole = snapshot(markLine[0], snap.historySize());
-        last[0] = whole;
-        value = whole.firstLine() == markLine[0] ? check.apply(region(m, whole, true, markLine[0])) : null;
+      return result;
+    } finally {
+      if (claimed) {
+        tail.release();
       }
-      if (value == null && snap.dead()) {
-        throw deadException(server, name, pane, snap);
-      }
-      if (m != null && (!fromMark || region.echoComplete())) {
-        scanFrom[0] = Math.max(scanFrom[0], snap.cursorLine() - RESCAN_LINES);
-      }
-      return value;
-    });
-    if (result == null) {
-      throw new WaitTimeoutException(what, timeout, last[0].text());
     }
-    return result;
   }
 
   /** The most screen lines the echo of the input after {@code m} can take up in a pane this wide. */
@@ -350,6 +368,23 @@ public final class DefaultSession implements Session {
       // keep the snapshot's answer
     }
     return new SessionDeadException(name, status, screen);
+  }
+
+  /**
+   * Looks at the pane from an absolute line: without a round trip when the pane's output woke the wait
+   * and its {@link ScreenTail} could follow that output, otherwise through tmux (which then seeds the tail).
+   */
+  private PaneSnapshot look(ScreenTail tail, boolean woken, int fromLine, int assumedHistory) {
+    if (tail == null) {
+      return snapshot(fromLine, assumedHistory);
+    }
+    PaneSnapshot local = tail.look(fromLine, woken);
+    if (local != null) {
+      return local;
+    }
+    PaneSnapshot snap = snapshot(fromLine, assumedHistory);
+    tail.seed(snap, false);
+    return snap;
   }
 
   /**

@@ -1,37 +1,76 @@
 package io.github.tmux4j.internal;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 
 /**
- * Tells waiters that a pane printed something, and hands the bytes to streaming listeners. Waiters do
- * not read the bytes: they look at the pane again (a cheap command over the same connection), so what
- * they match is exactly what the screen shows. Thread-safe; nothing is buffered here.
+ * Tells waiters that a pane printed something, and hands the bytes to listeners. Every event moves the
+ * signal's version on; a command answered over the same connection carries the version it was answered
+ * at ({@link TmuxResult#outputVersion()}), so whoever captured the screen can tell which output came
+ * after. The most recent events ({@link #RECENT_BYTES} of output) are kept for {@link #since}. Thread-safe.
  */
 public final class PaneSignal {
+  /** Output kept for {@link #since}: a {@link ScreenTail} that falls further behind asks tmux instead. */
+  static final int RECENT_BYTES = 64 * 1024;
+
+  /**
+   * One event.
+   *
+   * @param version the signal's version once the event is counted
+   * @param data the bytes printed; {@code null} for output tmux dropped, or a change of the window's size
+   */
+  record Event(long version, byte[] data) {}
+
+  /** Receives a pane's output on the connection's reader thread; every method must be quick. */
+  public interface Listener {
+    /**
+     * The pane printed {@code data}.
+     *
+     * @param version the signal's version once this output is counted
+     * @param data the bytes, as the pane's program wrote them; not to be modified
+     */
+    void output(long version, byte[] data);
+
+    /**
+     * tmux dropped output this connection had fallen behind on.
+     *
+     * @param version the signal's version once the gap is counted
+     */
+    void gap(long version);
+
+    /**
+     * The pane's window changed its size or layout: a copy of the screen kept from the output may no
+     * longer match. Nothing was lost.
+     *
+     * @param version the signal's version once the change is counted
+     */
+    default void reshaped(long version) {}
+
+    /** The connection ended; no more events come. Called once. */
+    void closed();
+  }
+
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
-  private final List<Consumer<byte[]>> listeners = new CopyOnWriteArrayList<>();
-  private final List<Runnable> closeListeners = new CopyOnWriteArrayList<>();
-  private final List<Runnable> gapListeners = new CopyOnWriteArrayList<>();
-  private long version;
+  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+  /** Guarded by {@code lock}, as is their byte count. */
+  private final ArrayDeque<Event> recent = new ArrayDeque<>();
+  private int recentBytes;
+  /** Written under {@code lock}; moved on by the reader thread, and once more by {@link #close()}. */
+  private volatile long version;
   private boolean closed;
 
   /**
-   * The number of output notifications so far.
+   * The number of events (output, gaps, layout changes, the close) so far.
    *
    * @return the current version
    */
   public long version() {
-    lock.lock();
-    try {
-      return version;
-    } finally {
-      lock.unlock();
-    }
+    return version;
   }
 
   /**
@@ -73,32 +112,41 @@ public final class PaneSignal {
   }
 
   /**
-   * Adds a listener for raw output bytes, called on the connection's reader thread; it must be quick.
+   * Adds a listener. If the signal has already closed, the listener is told so at once.
    *
    * @param listener the listener
-   * @param onGap called when tmux dropped output this connection had fallen behind on
-   * @param onClose called once when the signal closes
    */
-  public void subscribe(Consumer<byte[]> listener, Runnable onGap, Runnable onClose) {
-    listeners.add(listener);
-    gapListeners.add(onGap);
-    closeListeners.add(onClose);
-    if (closed()) {
-      onClose.run();
+  public void subscribe(Listener listener) {
+    lock.lock();
+    try {
+      if (!closed) {
+        listeners.add(listener);
+        return;
+      }
+    } finally {
+      lock.unlock();
     }
+    listener.closed();
   }
 
   /**
    * Removes a listener.
    *
    * @param listener the listener
-   * @param onGap its gap callback
-   * @param onClose its close callback
    */
-  public void unsubscribe(Consumer<byte[]> listener, Runnable onGap, Runnable onClose) {
+  public void unsubscribe(Listener listener) {
     listeners.remove(listener);
-    gapListeners.remove(onGap);
-    closeListeners.remove(onClose);
+  }
+
+  // The reader thread tells listeners first and wakes waiters after, so a waiter that wakes finds what
+  // its listener was given. Only the reader thread moves the version on while the signal is open.
+
+  void output(byte[] data) {
+    long next = version + 1;
+    for (Listener l : listeners) {
+      l.output(next, data);
+    }
+    advance(new Event(next, data));
   }
 
   /**
@@ -106,23 +154,66 @@ public final class PaneSignal {
    * connection had fallen behind on.
    */
   void skipped() {
-    wakeWaiters();
-    gapListeners.forEach(Runnable::run);
-  }
-
-  void output(byte[] data) {
-    wakeWaiters();
-    for (Consumer<byte[]> l : listeners) {
-      l.accept(data);
+    long next = version + 1;
+    for (Listener l : listeners) {
+      l.gap(next);
     }
+    advance(new Event(next, null));
   }
 
-  /** Moves the version on, so that waiters look at the pane again. */
-  private void wakeWaiters() {
+  /** Tells listeners that the pane's size or layout may have changed, and waiters to look again. */
+  void reshaped() {
+    long next = version + 1;
+    for (Listener l : listeners) {
+      l.reshaped(next);
+    }
+    advance(new Event(next, null));
+  }
+
+  /** Moves the version on, keeps the event among the recent ones, and wakes waiters. */
+  private void advance(Event e) {
     lock.lock();
     try {
       version++;
+      recent.addLast(e);
+      recentBytes += e.data() == null ? 0 : e.data().length;
+      while (recentBytes > RECENT_BYTES && recent.size() > 1) {
+        Event old = recent.removeFirst();
+        recentBytes -= old.data() == null ? 0 : old.data().length;
+      }
       changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * The events after a version.
+   *
+   * @param after a version, e.g. one a command was answered at
+   * @return the events with a higher version, oldest first (empty if none), or {@code null} if some are
+   *     no longer kept or the signal has closed
+   */
+  List<Event> since(long after) {
+    lock.lock();
+    try {
+      if (closed || after < 0) {
+        return null;
+      }
+      if (after >= version) {
+        return List.of();
+      }
+      Event first = recent.peekFirst();
+      if (first == null || first.version() > after + 1) {
+        return null;
+      }
+      List<Event> out = new ArrayList<>((int) Math.min(recent.size(), version - after));
+      for (Event e : recent) {
+        if (e.version() > after) {
+          out.add(e);
+        }
+      }
+      return out;
     } finally {
       lock.unlock();
     }
@@ -140,6 +231,6 @@ public final class PaneSignal {
     } finally {
       lock.unlock();
     }
-    closeListeners.forEach(Runnable::run);
+    listeners.forEach(Listener::closed);
   }
 }

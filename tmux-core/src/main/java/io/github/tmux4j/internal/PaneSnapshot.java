@@ -14,10 +14,15 @@ import java.util.List;
  * @param width the pane's width in columns
  * @param firstLine absolute line number (history lines first) of {@code lines.get(0)}
  * @param lines the captured lines, wrapped lines joined, trailing whitespace removed
+ * @param height the pane's height in rows
+ * @param historyLimit the most lines the pane's history keeps
+ * @param plain whether the screen is in the state a {@link ScreenModel} can follow: main screen (not the
+ *     alternate one), automatic wrapping on, insert mode off, scroll region the whole screen
+ * @param outputVersion the {@link PaneSignal#version()} the snapshot was answered at, or {@code -1}
  */
 public record PaneSnapshot(
     int historySize, int cursorX, int cursorY, boolean dead, Integer deadStatus, int width, int firstLine,
-    List<String> lines) {
+    List<String> lines, int height, int historyLimit, boolean plain, long outputVersion) {
 
   /**
    * The absolute line number of the cursor.

@@ -27,9 +27,10 @@ public final class TmuxServer {
   public static final int HISTORY_LIMIT = 50_000;
 
   private static final String SEP = ";";
-  private static final String POSITION_FORMAT = "#{history_size} #{cursor_x} #{cursor_y} #{session_name}";
-  private static final String SNAPSHOT_FORMAT =
-      "#{history_size} #{cursor_x} #{cursor_y} #{pane_dead} #{pane_dead_status} #{pane_width} #{session_name}";
+  /** Position and state, then what a {@link ScreenModel} needs to know (see {@link #plainScreen}), then the name. */
+  private static final String SNAPSHOT_FORMAT = "#{history_size} #{cursor_x} #{cursor_y} #{pane_dead} "
+      + "#{pane_dead_status} #{pane_width} #{pane_height} #{history_limit} #{alternate_on}#{wrap_flag}"
+      + "#{insert_flag} #{scroll_region_upper} #{scroll_region_lower} #{session_name}";
   private static final String PANE_FORMAT =
       "#{pane_id} #{pane_pid} #{pane_dead} s#{pane_dead_status} g#{pane_dead_signal} #{session_name}";
   /** How long to wait for tmux to reap a dead pane's process and learn its exit status. */
@@ -64,8 +65,16 @@ public final class TmuxServer {
   /** Ids of a new session, read back in the command that created it. */
   public record NewSession(String sessionId, String paneId, long pid) {}
 
-  /** The cursor position just before input was sent. */
-  public record Position(int historySize, int line, int column) {}
+  /**
+   * The cursor position just before input was sent.
+   *
+   * @param historySize lines in the pane's history
+   * @param line the absolute line of the cursor
+   * @param column the cursor column
+   * @param screen the cursor's row then, as a snapshot to start a {@link ScreenModel} from (answered at the
+   *     version the input was sent at); {@code null} unless asked for, or if rows below the cursor held text
+   */
+  public record Position(int historySize, int line, int column, PaneSnapshot screen) {}
 
   /** What tmux says about a session's active pane. */
   public record PaneInfo(
@@ -126,17 +135,18 @@ public final class TmuxServer {
    * @param pane the pane id
    * @param text the text; sent through a paste buffer when long
    * @param enter whether to press Enter after it
+   * @param withScreen whether to read the cursor's row too (see {@link Position#screen()})
    * @return the position before the text
    */
-  public Position sendText(String session, String pane, String text, boolean enter) {
+  public Position sendText(String session, String pane, String text, boolean enter, boolean withScreen) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    List<String> args = new ArrayList<>(List.of("display-message", "-p", "-t", pane, POSITION_FORMAT));
+    List<String> args = positionArgs(pane, withScreen);
     if (bytes.length > MAX_ARGUMENT_TEXT_BYTES) {
       String buffer = "tmux4j-" + UUID.randomUUID();
       call(session, List.of("load-buffer", "-b", buffer, "-"), bytes);
       args.addAll(List.of(SEP, "paste-buffer", "-d", "-r", "-b", buffer, "-t", pane));
       try {
-        return sendAndParse(session, pane, args, enter);
+        return sendAndParse(session, pane, args, enter, withScreen);
       } catch (TmuxException e) {
         deleteBufferQuietly(buffer);
         throw e;
@@ -146,9 +156,9 @@ public final class TmuxServer {
       // Enter is a carriage return on the wire: typing it with the text saves a command per send.
       args.addAll(List.of(SEP, "send-keys", "-t", pane, "-l", "--",
           Commands.literalArgument(enter ? text + "\r" : text)));
-      return sendAndParse(session, pane, args, false);
+      return sendAndParse(session, pane, args, false, withScreen);
     }
-    return sendAndParse(session, pane, args, enter);
+    return sendAndParse(session, pane, args, enter, withScreen);
   }
 
   /**
@@ -161,21 +171,61 @@ public final class TmuxServer {
    * @return the position before the keys
    */
   public Position sendKeys(String session, String pane, List<String> keys) {
-    List<String> args = new ArrayList<>(List.of("display-message", "-p", "-t", pane, POSITION_FORMAT,
-        SEP, "send-keys", "-t", pane, "--"));
+    List<String> args = positionArgs(pane, false);
+    args.addAll(List.of(SEP, "send-keys", "-t", pane, "--"));
     keys.forEach(k -> args.add(Commands.literalArgument(k)));
-    return sendAndParse(session, pane, args, false);
+    return sendAndParse(session, pane, args, false, false);
   }
 
-  private Position sendAndParse(String session, String pane, List<String> args, boolean enter) {
+  /** The commands that read the position (and the visible screen) before the input. */
+  private static List<String> positionArgs(String pane, boolean withScreen) {
+    List<String> args = new ArrayList<>(List.of("display-message", "-p", "-t", pane, SNAPSHOT_FORMAT));
+    if (withScreen) {
+      args.addAll(List.of(SEP, "capture-pane", "-p", "-t", pane)); // rows as they are, not joined
+    }
+    return args;
+  }
+
+  private Position sendAndParse(String session, String pane, List<String> args, boolean enter, boolean withScreen) {
     if (enter) {
       args.addAll(List.of(SEP, "send-keys", "-t", pane, "Enter"));
     }
-    String line = firstLine(callPane(session, pane, args).stdout());
-    String[] f = line.split(" ", 4);
-    checkSession(session, pane, f.length == 4 ? f[3] : null);
-    int history = Integer.parseInt(f[0]);
-    return new Position(history, history + Integer.parseInt(f[2]), Integer.parseInt(f[1]));
+    TmuxResult result = callPane(session, pane, args);
+    String out = result.stdout();
+    int nl = out.indexOf('\n');
+    Head h = Head.parse(nl < 0 ? out : out.substring(0, nl));
+    checkSession(session, pane, h.session());
+    int line = h.history() + h.cursorY();
+    PaneSnapshot screen = null;
+    if (withScreen && nl >= 0) {
+      List<String> rows = Texts.lines(out.substring(nl + 1));
+      // Rows below the cursor must be blank: a model of the cursor's row cannot know how they wrap.
+      if (rows.size() <= h.cursorY() + 1) {
+        String row = h.cursorY() < rows.size() ? rows.get(h.cursorY()) : "";
+        screen = h.snapshot(line, List.of(row), result.outputVersion());
+      }
+    }
+    return new Position(h.history(), line, h.cursorX(), screen);
+  }
+
+  /** The first line of a snapshot's answer ({@link #SNAPSHOT_FORMAT}). */
+  private record Head(int history, int cursorX, int cursorY, boolean dead, Integer deadStatus, int width,
+      int height, int historyLimit, boolean plain, String session) {
+    static Head parse(String line) {
+      String[] f = line.split(" ", 12);
+      if (f.length < 12) {
+        throw new TmuxException("Unexpected answer from tmux display-message: '" + line + "'");
+      }
+      int height = Integer.parseInt(f[6]);
+      return new Head(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Integer.parseInt(f[2]), "1".equals(f[3]),
+          f[4].isEmpty() ? null : Integer.valueOf(f[4]), Integer.parseInt(f[5]), height, Integer.parseInt(f[7]),
+          plainScreen(f[8], f[9], f[10], height), f[11]);
+    }
+
+    PaneSnapshot snapshot(int firstLine, List<String> lines, long outputVersion) {
+      return new PaneSnapshot(history, cursorX, cursorY, dead, deadStatus, width, firstLine, lines, height,
+          historyLimit, plain, outputVersion);
+    }
   }
 
   /**
@@ -203,14 +253,14 @@ public final class TmuxServer {
       args.add("-S");
       args.add(Integer.toString(fromLine - assumedHistory - slack));
     }
-    String out = callPane(session, pane, args).stdout();
+    TmuxResult result = callPane(session, pane, args);
+    String out = result.stdout();
     int nl = out.indexOf('\n');
-    String head = nl < 0 ? out : out.substring(0, nl);
+    Head h = Head.parse(nl < 0 ? out : out.substring(0, nl));
     String body = nl < 0 ? "" : out.substring(nl + 1);
-    String[] f = head.split(" ", 7);
-    checkSession(session, pane, f.length == 7 ? f[6] : null);
-    int history = Integer.parseInt(f[0]);
-    int width = Integer.parseInt(f[5]);
+    checkSession(session, pane, h.session());
+    int history = h.history();
+    int width = h.width();
     // tmux clamps a start above the oldest history line to that line (absolute 0)
     int first = fromLine < 0 ? history : Math.max(0, fromLine - assumedHistory - slack + history);
     if (first < fromLine) {
@@ -221,34 +271,57 @@ public final class TmuxServer {
         first = fromLine;
       }
     }
-    return new PaneSnapshot(history, Integer.parseInt(f[1]), Integer.parseInt(f[2]), "1".equals(f[3]),
-        f[4].isEmpty() ? null : Integer.valueOf(f[4]), width, first, Texts.lines(body));
+    return h.snapshot(first, Texts.lines(body), result.outputVersion());
+  }
+
+  /**
+   * Whether a screen is in the state {@link ScreenModel} follows: the main screen with automatic wrapping,
+   * no insert mode, and a scroll region that is the whole screen.
+   *
+   * @param flags {@code #{alternate_on}#{wrap_flag}#{insert_flag}}, e.g. {@code "010"}
+   * @param upper {@code #{scroll_region_upper}}
+   * @param lower {@code #{scroll_region_lower}}
+   * @param height the pane's height
+   */
+  static boolean plainScreen(String flags, String upper, String lower, int height) {
+    return "010".equals(flags) && "0".equals(upper) && Integer.toString(height - 1).equals(lower);
   }
 
   /**
    * Where the text of the {@code rows}-th row starts in a joined capture ({@code capture-pane -J}), or -1
-   * if that cannot be told for sure. Each of the lines before it must be a single row: a wrapped row is
-   * printed with all its cells (at least {@code width - 1} columns: a wide character that did not fit
-   * leaves the last cell empty), so a line of at most {@code width - 2} columns never wrapped. Columns are
-   * counted from above: two for every character outside ASCII.
+   * if that cannot be told for sure: each of the lines before it must {@linkplain #surelyOneRow be a
+   * single row}.
    */
   static int startOfLine(String joined, int rows, int width) {
     int at = 0;
     for (int row = 0; row < rows; row++) {
       int nl = joined.indexOf('\n', at);
-      if (nl < 0) {
-        return -1;
-      }
-      int columns = 0;
-      for (int i = at; i < nl; i++) {
-        columns += joined.charAt(i) < 0x80 ? 1 : 2;
-      }
-      if (columns > width - 2) {
+      if (nl < 0 || !surelyOneRow(joined, at, nl, width)) {
         return -1;
       }
       at = nl + 1;
     }
     return at;
+  }
+
+  /**
+   * Whether a line of a joined capture ({@code capture-pane -J}) surely takes one row of the screen: a
+   * wrapped row is printed with all its cells (at least {@code width - 1} columns: a wide character that
+   * did not fit leaves the last cell empty), so a line of at most {@code width - 2} columns never wrapped.
+   * Columns are counted from above: two for every character outside ASCII.
+   *
+   * @param text the text holding the line
+   * @param from where the line starts in {@code text}
+   * @param to where it ends (exclusive)
+   * @param width the pane's width
+   * @return {@code true} if the line cannot have wrapped
+   */
+  static boolean surelyOneRow(CharSequence text, int from, int to, int width) {
+    int columns = 0;
+    for (int i = from; i < to; i++) {
+      columns += text.charAt(i) < 0x80 ? 1 : 2;
+    }
+    return columns <= width - 2;
   }
 
   /**

@@ -2,7 +2,6 @@ package io.github.tmux4j.internal;
 
 import io.github.tmux4j.TmuxException;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Supplier;
 
 /**
  * The one wait loop: look at the pane, and if the condition does not hold yet, sleep until the pane
@@ -26,26 +25,42 @@ public final class Waits {
   private Waits() {}
 
   /**
+   * One look at the pane.
+   *
+   * @param <T> the result type
+   */
+  @FunctionalInterface
+  public interface Attempt<T> {
+    /**
+     * Looks once.
+     *
+     * @param woken whether the pane's output woke this look (not the first look, nor a look after a
+     *     silent pause, which must ask tmux: a pane whose program exited prints nothing)
+     * @return the result, or {@code null} to keep waiting
+     */
+    T look(boolean woken);
+  }
+
+  /**
    * Repeats {@code attempt} until it returns a value or the deadline passes.
    *
-   * @param server the pane's server
-   * @param pane the pane id
+   * @param signal the pane's output signal, or {@code null} to poll
    * @param deadlineNanos {@link System#nanoTime()} deadline
    * @param what what is waited for, for the interrupt message
    * @param attempt looks once; returns {@code null} to keep waiting, throws to stop
    * @param <T> the result type
    * @return the result, or {@code null} if the deadline passed
    */
-  public static <T> T until(TmuxServer server, String pane, long deadlineNanos, String what, Supplier<T> attempt) {
-    PaneSignal signal = server.signal(pane);
+  public static <T> T until(PaneSignal signal, long deadlineNanos, String what, Attempt<T> attempt) {
     long pause = 1_000_000L;
     int busyLooks = 0;
+    boolean woken = false;
     try {
       while (true) {
         boolean evented = signal != null && !signal.closed();
         long seen = evented ? signal.version() : 0;
         long lookStart = System.nanoTime();
-        T result = attempt.get();
+        T result = attempt.look(woken);
         if (result != null) {
           return result;
         }
@@ -62,8 +77,9 @@ public final class Waits {
           if (busyLooks > BUSY_LOOKS_BEFORE_PACING) {
             LockSupport.parkNanos(Math.min(now - lookStart, Math.min(left, MAX_PACE_NANOS)));
           }
-          signal.awaitAfter(seen, Math.min(left, MAX_SILENT_NANOS));
+          woken = signal.awaitAfter(seen, Math.min(left, MAX_SILENT_NANOS));
         } else {
+          woken = false;
           Thread.sleep(Math.max(1, Math.min(pause, left) / 1_000_000L));
           pause = Math.min(pause * 2, MAX_PAUSE_NANOS);
         }

@@ -46,10 +46,21 @@ class ControlPauseIT {
     try {
       PaneSignal signal = c.signal("%0");
       AtomicInteger gaps = new AtomicInteger();
-      signal.subscribe(bytes -> { }, gaps::incrementAndGet, () -> { });
+      signal.subscribe(new PaneSignal.Listener() {
+        @Override
+        public void output(long version, byte[] data) {}
+
+        @Override
+        public void gap(long version) {
+          gaps.incrementAndGet();
+        }
+
+        @Override
+        public void closed() {}
+      });
       long before = signal.version();
 
-      assertEquals("go\n", c.execute(List.of("display-message", "-p", "go"), Duration.ofSeconds(10)).stdout());
+      assertEquals("go\n", c.execute("%0", List.of("display-message", "-p", "go"), Duration.ofSeconds(10)).stdout());
       await().atMost(Duration.ofSeconds(10)).until(() -> gaps.get() == 1);
       assertTrue(signal.version() > before, "waiters are told to look again");
       await().atMost(Duration.ofSeconds(10)).until(() -> Files.readAllLines(log).size() == 3);

@@ -276,11 +276,23 @@ public final class DefaultSession implements Session {
     ScreenTail tail = claimed ? m.tail() : signal != null && m != null ? new ScreenTail(signal) : null;
     try {
       T result = Waits.until(signal, deadline, what, woken -> {
-        PaneSnapshot snap = look(tail, woken, scanFrom[0], assumedHistory[0]);
-        if (m != null && snap.historySize() < assumedHistory[0]) {
+        PaneSnapshot snap = tail == null ? null : tail.look(scanFrom[0], woken);
+        boolean local = snap != null;
+        if (local) {
+          // A local look knows exactly how many of the oldest history lines tmux dropped since our last
+          // look, which moved absolute line numbers up: move ours with them.
+          markLine[0] = Math.max(0, markLine[0] - tail.shift());
+          scanFrom[0] -= tail.shift();
+        } else {
+          snap = snapshot(scanFrom[0], assumedHistory[0]);
+          if (tail != null) {
+            tail.seed(snap, false);
+          }
+        }
+        if (!local && m != null && snap.historySize() < assumedHistory[0]) {
           // The history reached its limit and tmux dropped its oldest lines (a tenth of the limit at a
           // time), so absolute line numbers moved up: move ours by as many whole chunks, and look again.
-          int chunk = Math.max(1, TmuxServer.HISTORY_LIMIT / 10);
+          int chunk = Math.max(1, snap.historyLimit() / 10);
           int dropped = (assumedHistory[0] - snap.historySize() + chunk - 1) / chunk * chunk;
           markLine[0] = Math.max(0, markLine[0] - dropped);
           scanFrom[0] = Math.max(0, scanFrom[0] - dropped);
@@ -368,23 +380,6 @@ public final class DefaultSession implements Session {
       // keep the snapshot's answer
     }
     return new SessionDeadException(name, status, screen);
-  }
-
-  /**
-   * Looks at the pane from an absolute line: without a round trip when the pane's output woke the wait
-   * and its {@link ScreenTail} could follow that output, otherwise through tmux (which then seeds the tail).
-   */
-  private PaneSnapshot look(ScreenTail tail, boolean woken, int fromLine, int assumedHistory) {
-    if (tail == null) {
-      return snapshot(fromLine, assumedHistory);
-    }
-    PaneSnapshot local = tail.look(fromLine, woken);
-    if (local != null) {
-      return local;
-    }
-    PaneSnapshot snap = snapshot(fromLine, assumedHistory);
-    tail.seed(snap, false);
-    return snap;
   }
 
   /**

@@ -45,7 +45,8 @@ final class ScreenModel {
   private final int width;
   private final int height;
   private final int historyLimit;
-  private final int firstLine;
+  /** Absolute line of {@code lines.get(0)}; it moves up when tmux drops the oldest history. */
+  private int firstLine;
   private final List<Line> lines;
   private int line;
   private int row;
@@ -304,11 +305,24 @@ final class ScreenModel {
   private void moveDown() {
     if (cursorY < height - 1) {
       cursorY++;
-    } else if (history < historyLimit) {
-      history++;
-    } else {
-      fail(); // tmux would drop the oldest tenth of the history, and line numbers with it
+      return;
     }
+    // The top row scrolls into the history. A full history first drops its oldest tenth, as tmux does
+    // (grid_collect_history): absolute line numbers, ours included, move up by as much.
+    if (historyLimit <= 0) {
+      fail(); // no history: the top row is lost, not kept
+      return;
+    }
+    if (history >= historyLimit) {
+      int dropped = Math.min(history, Math.max(1, historyLimit / 10));
+      if (firstLine < dropped) {
+        fail(); // our own first lines would go
+        return;
+      }
+      history -= dropped;
+      firstLine -= dropped;
+    }
+    history++;
   }
 
   private void backspace() {
@@ -348,6 +362,16 @@ final class ScreenModel {
       }
       default -> fail();
     }
+  }
+
+  /**
+   * The absolute line the model starts at: the line it was seeded from, moved up by as many lines as
+   * tmux dropped from a full history since.
+   *
+   * @return the first line
+   */
+  int firstLine() {
+    return firstLine;
   }
 
   /**

@@ -25,6 +25,9 @@ final class ScreenTail {
   private ScreenModel model;
   private long modelVersion;
   private boolean unseen;
+  /** The model's first line at the last look (or the seed), in the numbering the caller knows. */
+  private int knownFirstLine;
+  private int shift;
 
   /**
    * Creates a tail for a pane; it has no model until {@linkplain #seed seeded}.
@@ -60,12 +63,14 @@ final class ScreenTail {
     model = snap.outputVersion() < 0 ? null : ScreenModel.of(snap);
     modelVersion = snap.outputVersion();
     this.unseen = unseen;
+    knownFirstLine = snap.firstLine();
+    shift = 0;
   }
 
   /**
    * Looks at the pane without asking tmux.
    *
-   * @param fromLine absolute line to capture from
+   * @param fromLine absolute line to capture from, numbered as at the last look (see {@link #shift})
    * @param woken whether output woke the waiter (output that arrived while it looked last time leaves
    *     nothing new to apply, but its model is current)
    * @return what a capture from {@code fromLine} would show now, or {@code null} if the caller must ask
@@ -87,10 +92,22 @@ final class ScreenTail {
       }
       modelVersion = e.version();
     }
-    PaneSnapshot snap = model.snapshot(fromLine, modelVersion);
+    shift = knownFirstLine - model.firstLine();
+    knownFirstLine = model.firstLine();
+    PaneSnapshot snap = model.snapshot(fromLine - shift, modelVersion);
     if (snap == null) {
       model = null;
     }
     return snap;
+  }
+
+  /**
+   * How many lines absolute line numbers moved up between the previous look and the last one that
+   * {@link #look} answered: tmux drops the oldest tenth of a full history. The answer is numbered anew.
+   *
+   * @return the lines dropped, 0 mostly
+   */
+  int shift() {
+    return shift;
   }
 }

@@ -131,6 +131,22 @@ class LocalLooksIT {
   }
 
   @Test
+  void runStaysRightWhileTmuxTrimsAFullHistory() {
+    // history-limit 20: tmux drops 2 lines whenever it is full, which renumbers every line under the wait
+    String id = server.call("trim", List.of("set-option", "-g", "history-limit", "20", ";", "new-session", "-d", "-P",
+        "-F", "#{pane_id}", "-s", "trim", "-x", "80", "-y", "5", "-e", "PS1=" + Prompts.SHELL_PS1, "bash", "--norc",
+        "--noprofile", "+H", "-i"), null).stdout().strip();
+    DefaultSession.Context context = new DefaultSession.Context(new InMemoryRegistry(), Clock.systemUTC(),
+        Duration.ofSeconds(10), Duration.ofSeconds(1), new Leases());
+    DefaultSession sh = new DefaultSession(server, context, "trim", id, SessionType.SHELL, Prompts.SHELL, false);
+    sh.awaitReady(Prompts.SHELL, Duration.ofSeconds(10));
+    for (int i = 0; i < 60; i++) {
+      CommandResult r = sh.run("seq " + i + " $((" + i + " + 2))", Duration.ofSeconds(10));
+      assertEquals(i + "\n" + (i + 1) + "\n" + (i + 2), r.output());
+    }
+  }
+
+  @Test
   void outputTheModelCannotFollowIsReadThroughTmux() {
     DefaultSession sh = shell("tabs");
     captures.set(0);

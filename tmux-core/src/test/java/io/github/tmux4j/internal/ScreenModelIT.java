@@ -37,8 +37,10 @@ class ScreenModelIT {
   private static final int HEIGHT = 6;
   private static ScheduledExecutorService watchdog;
   private static TmuxServer server;
-  private static OutputStream pane;
-  private static String paneId;
+  private static Pane pane;
+
+  /** A pane whose program copies what the test writes to it, byte for byte. */
+  private record Pane(String session, String id, OutputStream in) {}
 
   @BeforeAll
   static void start() throws Exception {
@@ -47,18 +49,31 @@ class ScreenModelIT {
     ProcessTransport process = new ProcessTransport("tmux", socket, Duration.ofSeconds(10), watchdog);
     server = new TmuxServer(socket, new ControlModeTransport("tmux", socket, Duration.ofSeconds(10), process),
         RetryPolicy.builder().withMaxRetries(0).build());
-    Path fifo = TMUX.dir().resolve("bytes");
+    pane = open("model", 0);
+  }
+
+  /** Opens a pane; a positive {@code historyLimit} replaces tmux4j's 50,000 lines. */
+  private static Pane open(String session, int historyLimit) throws Exception {
+    Path fifo = TMUX.dir().resolve(session + ".bytes");
     assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
-    TmuxServer.NewSession s = server.newSession("model", List.of("sh", "-c", "stty -opost -echo; exec cat " + fifo),
-        Map.of(), WIDTH, HEIGHT, TMUX.dir());
-    paneId = s.paneId();
-    pane = Files.newOutputStream(fifo); // blocks until cat opens it
+    List<String> command = List.of("sh", "-c", "stty -opost -echo; exec cat " + fifo);
+    String id;
+    if (historyLimit > 0) {
+      List<String> args = new ArrayList<>(List.of("set-option", "-g", "history-limit", Integer.toString(historyLimit),
+          ";", "new-session", "-d", "-P", "-F", "#{pane_id}", "-s", session, "-x", Integer.toString(WIDTH), "-y",
+          Integer.toString(HEIGHT)));
+      args.addAll(command);
+      id = server.call(session, args, null).stdout().strip();
+    } else {
+      id = server.newSession(session, command, Map.of(), WIDTH, HEIGHT, TMUX.dir()).paneId();
+    }
+    return new Pane(session, id, Files.newOutputStream(fifo)); // blocks until cat opens it
   }
 
   @AfterAll
   static void stop() throws Exception {
     if (pane != null) {
-      pane.close();
+      pane.in().close();
     }
     server.close();
     watchdog.shutdownNow();
@@ -97,8 +112,8 @@ class ScreenModelIT {
     return await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(10));
   }
 
-  private static PaneSnapshot real(int fromLine, int assumedHistory) {
-    return server.snapshot("model", paneId, fromLine, assumedHistory, 0);
+  private static PaneSnapshot real(Pane p, int fromLine, int assumedHistory) {
+    return server.snapshot(p.session(), p.id(), fromLine, assumedHistory, 0);
   }
 
   private static int caseNumber;
@@ -110,27 +125,31 @@ class ScreenModelIT {
    * @return whether the model followed the bytes (and was then exact)
    */
   private static boolean check(String what, byte[] bytes, int above, String reset) throws Exception {
+    return check(pane, what, bytes, above, reset);
+  }
+
+  private static boolean check(Pane p, String what, byte[] bytes, int above, String reset) throws Exception {
     String marker = "#" + ++caseNumber;
-    pane.write(ascii("ab\r\n" + marker + "\r\n> "));
-    pane.flush();
+    p.in().write(ascii("ab\r\n" + marker + "\r\n> "));
+    p.in().flush();
     soon().until(() -> {
-      List<String> lines = real(-1, 0).lines();
+      List<String> lines = real(p, -1, 0).lines();
       return lines.size() >= 2 && lines.get(lines.size() - 1).equals(">")
           && lines.get(lines.size() - 2).equals(marker);
     });
-    PaneSignal signal = server.signal(paneId);
+    PaneSignal signal = server.signal(p.id());
     assertNotNull(signal, "control mode");
     Collector collector = new Collector();
     signal.subscribe(collector);
     try {
-      PaneSnapshot where = real(-1, 0);
+      PaneSnapshot where = real(p, -1, 0);
       int from = Math.max(0, where.cursorLine() - above);
-      PaneSnapshot seed = real(from, where.historySize());
+      PaneSnapshot seed = real(p, from, where.historySize());
       assertTrue(seed.outputVersion() >= 0, "a look over the control connection carries its version");
       ScreenModel model = ScreenModel.of(seed);
       assertNotNull(model, what + ": the model follows a plain screen after a line feed: " + seed);
-      pane.write(bytes);
-      pane.flush();
+      p.in().write(bytes);
+      p.in().flush();
       soon().until(() -> collector.bytesAfter(seed.outputVersion()) >= bytes.length);
       assertEquals(bytes.length, collector.bytesAfter(seed.outputVersion()), what + ": no output from before the seed");
       boolean followed = true;
@@ -138,9 +157,11 @@ class ScreenModelIT {
         followed &= model.feed(chunk);
       }
       if (followed) {
-        PaneSnapshot mine = model.snapshot(from, 0);
+        // the seed's line, renumbered if tmux dropped history lines meanwhile
+        int now = model.firstLine();
+        PaneSnapshot mine = model.snapshot(now, 0);
         assertNotNull(mine, what);
-        PaneSnapshot theirs = real(from, mine.historySize());
+        PaneSnapshot theirs = real(p, now, mine.historySize());
         String context = what + " (" + printable(bytes) + ")";
         assertEquals(theirs.lines(), mine.lines(), context + ": lines");
         assertEquals(theirs.cursorX(), mine.cursorX(), context + ": cursor column");
@@ -151,8 +172,8 @@ class ScreenModelIT {
       return followed;
     } finally {
       signal.unsubscribe(collector);
-      pane.write(ascii(reset + "\033[0m\r\n"));
-      pane.flush();
+      p.in().write(ascii(reset + "\033[0m\r\n"));
+      p.in().flush();
     }
   }
 
@@ -198,6 +219,26 @@ class ScreenModelIT {
       for (int above = 0; above <= 2; above++) {
         assertTrue(check(c[0] + ", seeded " + above + " lines up", ascii(c[1]), above, ""), c[0] + ": followed");
       }
+    }
+  }
+
+  @Test
+  void followsAFullHistoryDroppingItsOldestTenth() throws Exception {
+    Pane small = open("small", 25); // tmux drops 2 lines whenever the history is full
+    try {
+      for (int round = 0; round < 8; round++) {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 7; i++) {
+          lines.append("line ").append(round).append('.').append(i).append("\r\n");
+        }
+        assertTrue(check(small, "round " + round + " of a full history", ascii(lines.toString()), round % 3, ""),
+            "round " + round + ": followed");
+      }
+      PaneSnapshot end = real(small, -1, 0);
+      PaneSnapshot all = real(small, 0, end.historySize());
+      assertFalse(all.lines().contains("line 0.0"), "tmux dropped the oldest lines: " + all.lines());
+    } finally {
+      small.in().close();
     }
   }
 

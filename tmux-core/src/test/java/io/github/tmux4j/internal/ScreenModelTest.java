@@ -64,12 +64,23 @@ class ScreenModelTest {
   }
 
   @Test
-  void givesUpBeyondItsLineLimitAndTheHistoryLimit() {
+  void givesUpBeyondItsLineLimit() {
     ScreenModel lines = ScreenModel.of(new PaneSnapshot(0, 0, 0, false, null, 10, 0, List.of(""), 5, 1_000_000,
         true, 0));
     assertFalse(lines.feed(ascii("x\r\n".repeat(ScreenModel.MAX_LINES))));
-    ScreenModel history = ScreenModel.of(snap(4, List.of("$"), 2, 4, 0, true)); // history limit 100
-    assertTrue(history.feed(ascii("\r\n".repeat(100))));
-    assertFalse(history.feed(ascii("\r\n")), "tmux would now drop a tenth of the history");
+  }
+
+  @Test
+  void followsTmuxDroppingTheOldestTenthOfAFullHistory() {
+    // history limit 100, full: the next scroll drops 10 lines first, so line numbers move up by 10
+    ScreenModel m = ScreenModel.of(snap(104, List.of("$"), 2, 4, 100, true));
+    assertTrue(m.feed(ascii("\r\nok")));
+    PaneSnapshot after = m.snapshot(94, 1);
+    assertEquals(List.of("$", "ok"), after.lines());
+    assertEquals(91, after.historySize());
+    assertEquals(95, after.cursorLine());
+    assertNull(m.snapshot(93, 1), "the model's first line is now line 94");
+    ScreenModel none = ScreenModel.of(new PaneSnapshot(0, 0, 4, false, null, 10, 4, List.of(""), 5, 0, true, 0));
+    assertFalse(none.feed(ascii("\r\n")), "without a history the top row is lost");
   }
 }

@@ -263,6 +263,9 @@ public final class DefaultSession implements Session {
    * program that prints megabytes costs time linear in its output, not quadratic. A match found in such a
    * partial look is confirmed on the whole region when {@code wholeRegion} is set ({@code run} needs
    * all of the output).
+   *
+   * <p>In control mode most looks are local: a {@link ScreenTail} (seeded by the send, or by the last look
+   * through tmux) applies the pane's output to a model of the screen and answers what a capture would.
    */
   private <T> T poll(Mark m, Duration timeout, String what, Function<OutputRegion, T> check, boolean wholeRegion) {
     long deadline = System.nanoTime() + timeout.toNanos();

@@ -140,17 +140,30 @@ public final class DefaultSession implements Session {
 
   private Mark input(String text, boolean enter) {
     checkTypeable(text);
-    // In control mode the send also reads the cursor's row: the wait that follows applies the output to
-    // it locally instead of asking tmux (see ScreenTail).
+    // In control mode the wait that follows applies the output to the cursor's row locally instead of
+    // asking tmux (see ScreenTail). The row comes from the last input's tail when its model followed the
+    // pane until now and agrees with tmux on the cursor; otherwise the send reads it.
     PaneSignal signal = server.signal(pane);
+    Mark previous = mark;
+    ScreenTail before = signal != null && previous != null && previous.tail() != null && previous.tail().following()
+        && previous.tail().claim() ? previous.tail() : null;
     TmuxServer.Position p;
-    try (SessionLease lease = exclusive(context.defaultTimeout())) {
-      p = server.sendText(name, pane, text, enter, signal != null);
+    String row;
+    try {
+      try (SessionLease lease = exclusive(context.defaultTimeout())) {
+        p = server.sendText(name, pane, text, enter, signal != null && before == null);
+      }
+      row = before == null ? null : before.cursorRowAt(p.state());
+    } finally {
+      if (before != null) {
+        before.release();
+      }
     }
+    PaneSnapshot seed = row != null ? p.state().withLines(List.of(row)) : p.screen();
     ScreenTail tail = null;
-    if (signal != null && p.screen() != null) {
+    if (signal != null && seed != null) {
       tail = new ScreenTail(signal);
-      tail.seed(p.screen(), true);
+      tail.seed(seed, true);
     }
     Mark m = new Mark(p.line(), p.column(), p.historySize(), enter ? List.of(text.split("\n", -1)) : List.of(),
         !enter, tail);

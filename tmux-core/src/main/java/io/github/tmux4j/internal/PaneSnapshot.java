@@ -34,6 +34,17 @@ public record PaneSnapshot(
   }
 
   /**
+   * The same look with other lines.
+   *
+   * @param newLines the lines, starting at {@code firstLine}
+   * @return the copy
+   */
+  public PaneSnapshot withLines(List<String> newLines) {
+    return new PaneSnapshot(historySize, cursorX, cursorY, dead, deadStatus, width, firstLine, newLines, height,
+        historyLimit, plain, outputVersion);
+  }
+
+  /**
    * The captured text, lines joined with newlines.
    *
    * @return the text

@@ -328,6 +328,8 @@ final class ScreenModel {
   private void backspace() {
     if (x > 0) {
       x = Math.min(x, width) - 1;
+    } else if (row == 0 && line == 0 && cursorY > 0) {
+      fail(); // whether the row above wraps into the first one (tmux then moves up to it) is unknown
     } else if (row > 0 && cursorY > 0) {
       row--; // back to the end of the row this line wrapped from
       cursorY--;

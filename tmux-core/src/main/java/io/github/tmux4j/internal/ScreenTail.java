@@ -102,6 +102,46 @@ final class ScreenTail {
   }
 
   /**
+   * Whether the tail has a model that may follow the pane up to the next input, so that the input need
+   * not read the screen (see {@link #cursorRowAt}).
+   *
+   * @return {@code true} if there is a model
+   */
+  boolean following() {
+    return model != null;
+  }
+
+  /**
+   * The cursor's row as the model shows it at a given version, if the model followed all output up to
+   * then and agrees with tmux on where the cursor is. The caller must have {@linkplain #claim claimed}
+   * the tail. Output after {@code state}'s version stays unapplied.
+   *
+   * @param state the pane's state read with the next input (cursor, history, version)
+   * @return the row, or {@code null} if the model cannot tell it for sure
+   */
+  String cursorRowAt(PaneSnapshot state) {
+    long at = state.outputVersion();
+    List<PaneSignal.Event> events = model == null || at < modelVersion ? null : signal.since(modelVersion);
+    if (events == null) {
+      return null;
+    }
+    for (PaneSignal.Event e : events) {
+      if (e.version() > at) {
+        break;
+      }
+      if (e.data() == null || !model.feed(e.data())) {
+        model = null;
+        return null;
+      }
+      modelVersion = e.version();
+    }
+    PaneSnapshot mine = model.snapshot(state.cursorLine(), modelVersion);
+    boolean agrees = mine != null && mine.historySize() == state.historySize() && mine.cursorX() == state.cursorX()
+        && mine.cursorY() == state.cursorY() && mine.lines().size() == 1;
+    return agrees ? mine.lines().get(0) : null;
+  }
+
+  /**
    * How many lines absolute line numbers moved up between the previous look and the last one that
    * {@link #look} answered: tmux drops the oldest tenth of a full history. The answer is numbered anew.
    *

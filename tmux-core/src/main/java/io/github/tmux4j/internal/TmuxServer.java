@@ -71,10 +71,12 @@ public final class TmuxServer {
    * @param historySize lines in the pane's history
    * @param line the absolute line of the cursor
    * @param column the cursor column
-   * @param screen the cursor's row then, as a snapshot to start a {@link ScreenModel} from (answered at the
-   *     version the input was sent at); {@code null} unless asked for, or if rows below the cursor held text
+   * @param state the pane's state then, as a snapshot of the cursor's line without its text (answered at
+   *     the version the input was sent at)
+   * @param screen {@code state} with the cursor's row, to start a {@link ScreenModel} from; {@code null}
+   *     unless asked for, or if rows below the cursor held text
    */
-  public record Position(int historySize, int line, int column, PaneSnapshot screen) {}
+  public record Position(int historySize, int line, int column, PaneSnapshot state, PaneSnapshot screen) {}
 
   /** What tmux says about a session's active pane. */
   public record PaneInfo(
@@ -135,7 +137,7 @@ public final class TmuxServer {
    * @param pane the pane id
    * @param text the text; sent through a paste buffer when long
    * @param enter whether to press Enter after it
-   * @param withScreen whether to read the cursor's row too (see {@link Position#screen()})
+   * @param withScreen whether to read the visible screen too, for the cursor's row (see {@link Position#screen()})
    * @return the position before the text
    */
   public Position sendText(String session, String pane, String text, boolean enter, boolean withScreen) {
@@ -196,16 +198,16 @@ public final class TmuxServer {
     Head h = Head.parse(nl < 0 ? out : out.substring(0, nl));
     checkSession(session, pane, h.session());
     int line = h.history() + h.cursorY();
+    PaneSnapshot state = h.snapshot(line, List.of(), result.outputVersion());
     PaneSnapshot screen = null;
     if (withScreen && nl >= 0) {
       List<String> rows = Texts.lines(out.substring(nl + 1));
       // Rows below the cursor must be blank: a model of the cursor's row cannot know how they wrap.
       if (rows.size() <= h.cursorY() + 1) {
-        String row = h.cursorY() < rows.size() ? rows.get(h.cursorY()) : "";
-        screen = h.snapshot(line, List.of(row), result.outputVersion());
+        screen = state.withLines(List.of(h.cursorY() < rows.size() ? rows.get(h.cursorY()) : ""));
       }
     }
-    return new Position(h.history(), line, h.cursorX(), screen);
+    return new Position(h.history(), line, h.cursorX(), state, screen);
   }
 
   /** The first line of a snapshot's answer ({@link #SNAPSHOT_FORMAT}). */

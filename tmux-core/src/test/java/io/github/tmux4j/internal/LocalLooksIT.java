@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Waits in control mode look at the screen locally: a send reads the cursor's row along with the input,
- * and the output that follows is applied to it, so {@code send} + {@code waitFor} and {@code run} cost one
- * tmux command each instead of one plus a capture per look. Counted on the transport.
+ * Waits in control mode look at the screen locally: a send reads the cursor's row along with the input
+ * (or takes it from the last wait's model), and the output that follows is applied to it, so
+ * {@code send} + {@code waitFor} and {@code run} cost one tmux command each instead of one plus a capture
+ * per look. Counted on the transport.
  */
 class LocalLooksIT {
   @RegisterExtension static final PrivateTmux TMUX = new PrivateTmux();
@@ -33,6 +34,7 @@ class LocalLooksIT {
   private static ScheduledExecutorService watchdog;
   private static TmuxServer server;
   private static final AtomicInteger sends = new AtomicInteger();
+  private static final AtomicInteger sendsReadingTheScreen = new AtomicInteger();
   private static final AtomicInteger captures = new AtomicInteger();
 
   /** Counts the pane commands that send input and those that capture the screen. */
@@ -52,6 +54,9 @@ class LocalLooksIT {
     public TmuxResult execute(String pane, List<String> args) {
       if (args.contains("send-keys") || args.contains("paste-buffer")) {
         sends.incrementAndGet();
+        if (args.contains("capture-pane")) {
+          sendsReadingTheScreen.incrementAndGet();
+        }
       } else if (args.contains("capture-pane")) {
         captures.incrementAndGet();
       }
@@ -104,6 +109,7 @@ class LocalLooksIT {
   void sendAndWaitNeedNoCapture() {
     DefaultSession sh = shell("waits");
     sends.set(0);
+    sendsReadingTheScreen.set(0);
     captures.set(0);
     int rounds = 50;
     for (int i = 0; i < rounds; i++) {
@@ -113,12 +119,15 @@ class LocalLooksIT {
     assertEquals(rounds, sends.get());
     // A look that no output woke within 200 ms (a slow machine) asks tmux; nearly all must be local.
     assertTrue(captures.get() <= rounds / 10, captures.get() + " captures for " + rounds + " waits");
+    // The first send reads the screen; later ones take the cursor's row from the last wait's model.
+    assertTrue(sendsReadingTheScreen.get() <= rounds / 10, sendsReadingTheScreen.get() + " sends read the screen");
   }
 
   @Test
   void runNeedsNoCaptureAndReturnsTheSameOutput() {
     DefaultSession sh = shell("runs");
     sends.set(0);
+    sendsReadingTheScreen.set(0);
     captures.set(0);
     int rounds = 50;
     for (int i = 0; i < rounds; i++) {
@@ -128,6 +137,7 @@ class LocalLooksIT {
     }
     assertEquals(rounds, sends.get());
     assertTrue(captures.get() <= rounds / 10, captures.get() + " captures for " + rounds + " runs");
+    assertTrue(sendsReadingTheScreen.get() <= rounds / 10, sendsReadingTheScreen.get() + " sends read the screen");
   }
 
   @Test

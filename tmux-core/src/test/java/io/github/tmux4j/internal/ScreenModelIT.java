@@ -202,7 +202,7 @@ class ScreenModelIT {
         {"carriage return from past the last column", row + "\rY"},
         {"backspace from past the last column", row + "\bZ"},
         {"backspace back to the row a line wrapped from", row + "abc\b\b\b\bQ"},
-        {"backspace at the start of a line stays", "\r\b\bA"},
+        {"backspace at the start of a line stays", "\r\nxy\r\b\bA"},
         {"erase to the end of the line", "abcdef\r\033[K12"},
         {"erase to the start of the line", "abcdef\033[1Kx"},
         {"erase the line", "abcdef\033[2Kxy"},
@@ -246,6 +246,7 @@ class ScreenModelIT {
   void givesUpOnWhatItDoesNotFollow() throws Exception {
     String[][] cases = {
         {"tab", "a\tb", ""},
+        {"backspace at the start of the first line (does the row above wrap into it?)", "\r\b", ""},
         {"outside ASCII", "caf\u00e9", ""},
         {"cursor up", "a\033[Ab", ""},
         {"clear screen", "\033[H\033[2J", ""},

@@ -104,6 +104,25 @@ class ScreenTailTest {
   }
 
   @Test
+  void tellsTheCursorRowAtTheNextInputWhenItAgreesWithTmux() {
+    PaneSignal signal = new PaneSignal();
+    ScreenTail tail = new ScreenTail(signal);
+    tail.seed(prompt(signal.version()), true);
+    signal.output(ascii("echo hi\r\nhi\r\n$ "));
+    long sentAt = signal.version();
+    signal.output(ascii("late")); // printed after the input was sent: not part of the row then
+    PaneSnapshot state = new PaneSnapshot(5, 2, 7, false, null, WIDTH, 12, List.of(), 24, 50_000, true, sentAt);
+    assertTrue(tail.following());
+    assertEquals("$", tail.cursorRowAt(state));
+
+    ScreenTail other = new ScreenTail(signal);
+    other.seed(prompt(0), true);
+    PaneSnapshot elsewhere = new PaneSnapshot(5, 3, 7, false, null, WIDTH, 12, List.of(), 24, 50_000, true, sentAt);
+    assertNull(other.cursorRowAt(elsewhere), "tmux puts the cursor one column further: do not guess");
+    assertNull(new ScreenTail(signal).cursorRowAt(state), "no model");
+  }
+
+  @Test
   void oneWaitAtATime() {
     ScreenTail tail = new ScreenTail(new PaneSignal());
     assertTrue(tail.claim());

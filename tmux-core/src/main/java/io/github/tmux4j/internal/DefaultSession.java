@@ -145,8 +145,8 @@ public final class DefaultSession implements Session {
     // pane until now and agrees with tmux on the cursor; otherwise the send reads it.
     PaneSignal signal = server.signal(pane);
     Mark previous = mark;
-    ScreenTail before = signal != null && previous != null && previous.tail() != null && previous.tail().following()
-        && previous.tail().claim() ? previous.tail() : null;
+    ScreenTail before = signal != null && previous != null && previous.tail() != null
+        && previous.tail().claimIfFollowing() ? previous.tail() : null;
     TmuxServer.Position p;
     String row;
     try {

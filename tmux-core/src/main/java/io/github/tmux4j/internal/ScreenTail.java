@@ -85,12 +85,8 @@ final class ScreenTail {
       return null;
     }
     unseen = false;
-    for (PaneSignal.Event e : events) {
-      if (e.data() == null || !model.feed(e.data())) {
-        model = null;
-        return null;
-      }
-      modelVersion = e.version();
+    if (!apply(events, Long.MAX_VALUE)) {
+      return null;
     }
     shift = knownFirstLine - model.firstLine();
     knownFirstLine = model.firstLine();
@@ -102,13 +98,39 @@ final class ScreenTail {
   }
 
   /**
-   * Whether the tail has a model that may follow the pane up to the next input, so that the input need
-   * not read the screen (see {@link #cursorRowAt}).
+   * Applies events up to a version to the model; drops the model if it cannot follow them.
    *
-   * @return {@code true} if there is a model
+   * @return {@code false} if the model was dropped
    */
-  boolean following() {
-    return model != null;
+  private boolean apply(List<PaneSignal.Event> events, long upTo) {
+    for (PaneSignal.Event e : events) {
+      if (e.version() > upTo) {
+        break;
+      }
+      if (e.data() == null || !model.feed(e.data())) {
+        model = null;
+        return false;
+      }
+      modelVersion = e.version();
+    }
+    return true;
+  }
+
+  /**
+   * {@linkplain #claim Claims} the tail if it has a model that may follow the pane up to the next input,
+   * so that the input need not read the screen (see {@link #cursorRowAt}).
+   *
+   * @return {@code true} if claimed (release it after), {@code false} if taken or without a model
+   */
+  boolean claimIfFollowing() {
+    if (!claim()) {
+      return false;
+    }
+    if (model == null) {
+      release();
+      return false;
+    }
+    return true;
   }
 
   /**
@@ -122,18 +144,8 @@ final class ScreenTail {
   String cursorRowAt(PaneSnapshot state) {
     long at = state.outputVersion();
     List<PaneSignal.Event> events = model == null || at < modelVersion ? null : signal.since(modelVersion);
-    if (events == null) {
+    if (events == null || !apply(events, at)) {
       return null;
-    }
-    for (PaneSignal.Event e : events) {
-      if (e.version() > at) {
-        break;
-      }
-      if (e.data() == null || !model.feed(e.data())) {
-        model = null;
-        return null;
-      }
-      modelVersion = e.version();
     }
     PaneSnapshot mine = model.snapshot(state.cursorLine(), modelVersion);
     boolean agrees = mine != null && mine.historySize() == state.historySize() && mine.cursorX() == state.cursorX()

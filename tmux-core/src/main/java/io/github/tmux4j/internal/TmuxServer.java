@@ -68,15 +68,39 @@ public final class TmuxServer {
   /**
    * The cursor position just before input was sent.
    *
-   * @param historySize lines in the pane's history
-   * @param line the absolute line of the cursor
-   * @param column the cursor column
    * @param state the pane's state then, as a snapshot of the cursor's line without its text (answered at
    *     the version the input was sent at)
    * @param screen {@code state} with the cursor's row, to start a {@link ScreenModel} from; {@code null}
    *     unless asked for, or if rows below the cursor held text
    */
-  public record Position(int historySize, int line, int column, PaneSnapshot state, PaneSnapshot screen) {}
+  public record Position(PaneSnapshot state, PaneSnapshot screen) {
+    /**
+     * Lines in the pane's history.
+     *
+     * @return the history size
+     */
+    public int historySize() {
+      return state.historySize();
+    }
+
+    /**
+     * The absolute line of the cursor.
+     *
+     * @return history size plus cursor row
+     */
+    public int line() {
+      return state.cursorLine();
+    }
+
+    /**
+     * The cursor column.
+     *
+     * @return the column
+     */
+    public int column() {
+      return state.cursorX();
+    }
+  }
 
   /** What tmux says about a session's active pane. */
   public record PaneInfo(
@@ -207,7 +231,7 @@ public final class TmuxServer {
         screen = state.withLines(List.of(h.cursorY() < rows.size() ? rows.get(h.cursorY()) : ""));
       }
     }
-    return new Position(h.history(), line, h.cursorX(), state, screen);
+    return new Position(state, screen);
   }
 
   /** The first line of a snapshot's answer ({@link #SNAPSHOT_FORMAT}). */

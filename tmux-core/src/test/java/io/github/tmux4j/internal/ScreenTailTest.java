@@ -112,14 +112,16 @@ class ScreenTailTest {
     long sentAt = signal.version();
     signal.output(ascii("late")); // printed after the input was sent: not part of the row then
     PaneSnapshot state = new PaneSnapshot(5, 2, 7, false, null, WIDTH, 12, List.of(), 24, 50_000, true, sentAt);
-    assertTrue(tail.following());
+    assertTrue(tail.claimIfFollowing());
     assertEquals("$", tail.cursorRowAt(state));
+    tail.release();
 
     ScreenTail other = new ScreenTail(signal);
     other.seed(prompt(0), true);
     PaneSnapshot elsewhere = new PaneSnapshot(5, 3, 7, false, null, WIDTH, 12, List.of(), 24, 50_000, true, sentAt);
     assertNull(other.cursorRowAt(elsewhere), "tmux puts the cursor one column further: do not guess");
     assertNull(new ScreenTail(signal).cursorRowAt(state), "no model");
+    assertFalse(new ScreenTail(signal).claimIfFollowing(), "no model to follow with");
   }
 
   @Test

@@ -8,10 +8,10 @@ import java.util.List;
  * tmux does, so that a wait can look at the screen without asking tmux.
  *
  * <p>It follows only what it can follow exactly, which is what line-oriented programs print: printable
- * ASCII, carriage return, line feed, backspace, automatic wrapping at the pane's width, erasing within a
+ * ASCII and the accented Latin letters of U+00A1-U+017F (one column each, as for tmux), carriage return, line feed, backspace, automatic wrapping at the pane's width, erasing within a
  * line ({@code ESC [ K}), colours and attributes ({@code ESC [ ... m}), window titles ({@code ESC ] ...}),
  * and modes that do not move text (bracketed paste, cursor keys, keypad, mouse). Anything else (cursor
- * movement, tabs, characters outside ASCII, the alternate screen, scroll regions, more than
+ * movement, tabs, other characters outside ASCII, the alternate screen, scroll regions, more than
  * {@link #MAX_LINES} lines) makes it give up for good: {@link #feed} returns {@code false} and the
  * caller asks tmux again. Seeding it needs a snapshot whose lines each surely take one row.
  *
@@ -31,6 +31,7 @@ final class ScreenModel {
   private static final int OSC = 3;
   private static final int OSC_ESCAPE = 4;
   private static final int CHARSET = 5;
+  private static final int UTF8_TAIL = 6;
 
   /** A logical line: what a joined capture prints as one line, over one or more screen rows. */
   private static final class Line {
@@ -55,6 +56,7 @@ final class ScreenModel {
   private int history;
   private boolean failed;
   private int state = GROUND;
+  private int utf8Lead;
   private final StringBuilder sequence = new StringBuilder();
 
   private ScreenModel(PaneSnapshot snap, int cursorIndex) {
@@ -93,21 +95,30 @@ final class ScreenModel {
     List<String> captured = snap.lines();
     for (int i = 0; i < captured.size(); i++) {
       String l = captured.get(i);
-      if (!TmuxServer.surelyOneRow(l, 0, l.length(), snap.width()) || i >= cursorIndex && !printableAscii(l)) {
+      if (!TmuxServer.surelyOneRow(l, 0, l.length(), snap.width()) || i >= cursorIndex && !followable(l)) {
         return null;
       }
     }
     return new ScreenModel(snap, cursorIndex);
   }
 
-  private static boolean printableAscii(String s) {
+  /** Whether each character of a line is one the model prints, so that its index is its column. */
+  private static boolean followable(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c < 0x20 || c > 0x7e) {
+      if ((c < 0x20 || c > 0x7e) && !latinLetter(c)) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * The characters outside ASCII that the model prints: U+00A1-U+017F (Latin-1 letters and signs, Latin
+   * Extended-A), one column each for tmux, but not the soft hyphen. Tested against tmux for every one.
+   */
+  static boolean latinLetter(int cp) {
+    return cp >= 0xa1 && cp <= 0x17f && cp != 0xad;
   }
 
   /**
@@ -159,6 +170,15 @@ final class ScreenModel {
           fail();
         }
       }
+      case UTF8_TAIL -> {
+        int cp = (utf8Lead & 0x1f) << 6 | b & 0x3f;
+        if ((b & 0xc0) == 0x80 && latinLetter(cp)) {
+          state = GROUND;
+          print((char) cp);
+        } else {
+          fail();
+        }
+      }
       default -> fail();
     }
   }
@@ -174,7 +194,11 @@ final class ScreenModel {
       case 0x0a -> lineFeed();
       case 0x0d -> x = 0;
       case 0x1b -> state = ESCAPE;
-      default -> fail(); // tabs, vertical tab, form feed, shift in/out, DEL, anything outside ASCII
+      case 0xc2, 0xc3, 0xc4, 0xc5 -> { // the first byte of U+0080-U+017F in UTF-8
+        utf8Lead = b;
+        state = UTF8_TAIL;
+      }
+      default -> fail(); // tabs, vertical tab, form feed, shift in/out, DEL, other characters
     }
   }
 

@@ -214,6 +214,7 @@ class ScreenModelIT {
         {"long wrapped output scrolls", (row + row + row + "!\r\n").repeat(4)},
         {"a line feed keeps the column", "abc\ndef"},
         {"bell and nul are ignored", "a\007b\000c"},
+        {"accented letters", "caf\u00e9 na\u00efve \u00dfen \u0142\u00f3d\u017a\r\n"},
     };
     for (String[] c : cases) {
       for (int above = 0; above <= 2; above++) {
@@ -243,11 +244,30 @@ class ScreenModelIT {
   }
 
   @Test
+  void everyLatinLetterItFollowsTakesOneColumnAsInTmux() throws Exception {
+    StringBuilder all = new StringBuilder();
+    for (int cp = 0xa0; cp <= 0x17f; cp++) {
+      if (ScreenModel.latinLetter(cp)) {
+        all.append((char) cp);
+      }
+    }
+    assertEquals(0x17f - 0xa1, all.length(), "U+00A1-U+017F without the soft hyphen");
+    for (int from = 0; from < all.length(); from += 50) {
+      String part = all.substring(from, Math.min(all.length(), from + 50));
+      assertTrue(check("letters from U+" + Integer.toHexString(part.charAt(0)), ascii(part + "\r\n"), 1, ""),
+          "followed");
+    }
+  }
+
+  @Test
   void givesUpOnWhatItDoesNotFollow() throws Exception {
     String[][] cases = {
         {"tab", "a\tb", ""},
         {"backspace at the start of the first line (does the row above wrap into it?)", "\r\b", ""},
-        {"outside ASCII", "caf\u00e9", ""},
+        {"an arrow (three bytes in UTF-8)", "a \u2192 b", ""},
+        {"a wide character", "\u65e5", ""},
+        {"a combining accent", "e\u0301", ""},
+        {"the soft hyphen", "a\u00adb", ""},
         {"cursor up", "a\033[Ab", ""},
         {"clear screen", "\033[H\033[2J", ""},
         {"alternate screen", "\033[?1049hab", "\033[?1049l"},
@@ -264,7 +284,8 @@ class ScreenModelIT {
 
   @Test
   void randomOutputIsFollowedExactlyOrNotAtAll() throws Exception {
-    String[] tokens = {"a", "bc", "xyz ", "0123456789", "0123456789abcdefghij", "\r\n", "\r\n", "\r", "\b",
+    String[] tokens = {"a", "bc", "xyz ", "0123456789", "0123456789abcdefghij", "\r\n", "\r\n", "\r", "\b", "\u00e9",
+        "\u00df\u0141",
         "\n", "\033[K", "\033[1K", "\033[2K", "\033[31m", "\033[0m", "   ", "$ ", "\033[?2004h"};
     long seed = Long.getLong("tmux4j.test.seed", 20261125L); // -Dtmux4j.test.seed=... tries other cases
     Random random = new Random(seed);

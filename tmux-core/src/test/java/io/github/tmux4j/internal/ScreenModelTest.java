@@ -29,8 +29,9 @@ class ScreenModelTest {
     assertNotNull(ScreenModel.of(snap(3, List.of("ab", "$"), 2, 4, 0, true)));
     assertNull(ScreenModel.of(snap(3, List.of("ab", "$"), 2, 4, 0, false)), "alternate screen, scroll region...");
     assertNull(ScreenModel.of(snap(3, List.of("abcdefghi", "$"), 2, 4, 0, true)), "a line that may have wrapped");
-    assertNull(ScreenModel.of(snap(3, List.of("ab", "\u00e9$"), 2, 4, 0, true)), "outside ASCII on the cursor line");
-    assertNotNull(ScreenModel.of(snap(3, List.of("\u00e9", "$"), 2, 4, 0, true)), "outside ASCII above it is kept");
+    assertNull(ScreenModel.of(snap(3, List.of("ab", "\u2192$"), 2, 4, 0, true)), "an arrow on the cursor line");
+    assertNotNull(ScreenModel.of(snap(3, List.of("\u2192", "$"), 2, 4, 0, true)), "above it, it is only kept");
+    assertNotNull(ScreenModel.of(snap(3, List.of("ab", "\u00e9$"), 2, 4, 0, true)), "accented letters are followed");
     assertNull(ScreenModel.of(snap(5, List.of("$"), 2, 4, 0, true)), "the cursor above the captured lines");
     assertNull(ScreenModel.of(snap(4, List.of("$"), 10, 4, 0, true)), "the cursor waiting past the last column");
     PaneSnapshot dead = new PaneSnapshot(0, 2, 4, true, 0, 10, 4, List.of("$"), 5, 100, true, 0);
@@ -53,6 +54,18 @@ class ScreenModelTest {
     assertEquals(List.of("next", "$"), m.snapshot(7, 9).lines());
     assertNull(m.snapshot(3, 9), "before its first line");
     assertNull(m.snapshot(9, 9), "after the cursor");
+  }
+
+  @Test
+  void followsAccentedLettersSplitAcrossChunks() {
+    ScreenModel m = ScreenModel.of(snap(4, List.of("$"), 2, 4, 0, true));
+    byte[] e = "\u00e9".getBytes(StandardCharsets.UTF_8);
+    assertTrue(m.feed(ascii("caf")));
+    assertTrue(m.feed(new byte[] {e[0]}));
+    assertTrue(m.feed(new byte[] {e[1]}));
+    assertEquals(List.of("$ caf\u00e9"), m.snapshot(4, 1).lines());
+    assertEquals(6, m.snapshot(4, 1).cursorX(), "one column each");
+    assertFalse(m.feed("\u2192".getBytes(StandardCharsets.UTF_8)), "an arrow: three bytes, width up to tmux");
   }
 
   @Test

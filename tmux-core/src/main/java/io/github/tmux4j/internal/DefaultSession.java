@@ -74,6 +74,8 @@ public final class DefaultSession implements Session {
   private final String pane;
   private final SessionType type;
   private final Pattern prompt;
+  /** Whether the prompt may have a group {@code exit}; without one, asking for it throws, which is slow. */
+  private final boolean promptHasExit;
   private final boolean registered;
   private final ReentrantLock runLock = new ReentrantLock();
   private volatile Mark mark;
@@ -99,6 +101,7 @@ public final class DefaultSession implements Session {
     this.pane = pane;
     this.type = type;
     this.prompt = prompt;
+    this.promptHasExit = prompt != null && prompt.pattern().contains("(?<exit>");
     this.registered = registered;
   }
 
@@ -256,7 +259,7 @@ public final class DefaultSession implements Session {
               return null;
             }
             return new CommandResult(command, region.outputBefore(p), Duration.ofNanos(System.nanoTime() - start),
-                exitCode(p));
+                promptHasExit ? exitCode(p) : OptionalInt.empty());
           }, true);
       if (mark == m) {
         mark = m.settle();

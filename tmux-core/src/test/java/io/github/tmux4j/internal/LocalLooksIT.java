@@ -97,20 +97,29 @@ class LocalLooksIT {
   private static DefaultSession shell(String name) {
     TmuxServer.NewSession s = server.newSession(name, List.of("bash", "--norc", "--noprofile", "+H", "-i"),
         Map.of("PS1", Prompts.SHELL_PS1), 80, 24, TMUX.dir());
+    return ready(name, s.paneId());
+  }
+
+  /** A handle on a shell pane, once its prompt shows. */
+  private static DefaultSession ready(String name, String paneId) {
     DefaultSession.Context context = new DefaultSession.Context(new InMemoryRegistry(), Clock.systemUTC(),
         Duration.ofSeconds(10), Duration.ofSeconds(1), new Leases());
-    DefaultSession session = new DefaultSession(server, context, name, s.paneId(), SessionType.SHELL,
+    DefaultSession session = new DefaultSession(server, context, name, paneId, SessionType.SHELL,
         Prompts.SHELL, false);
     session.awaitReady(Prompts.SHELL, Duration.ofSeconds(10));
     return session;
   }
 
-  @Test
-  void sendAndWaitNeedNoCapture() {
-    DefaultSession sh = shell("waits");
+  private static void resetCounts() {
     sends.set(0);
     sendsReadingTheScreen.set(0);
     captures.set(0);
+  }
+
+  @Test
+  void sendAndWaitNeedNoCapture() {
+    DefaultSession sh = shell("waits");
+    resetCounts();
     int rounds = 50;
     for (int i = 0; i < rounds; i++) {
       sh.send("echo m''" + i + "x");
@@ -126,9 +135,7 @@ class LocalLooksIT {
   @Test
   void runNeedsNoCaptureAndReturnsTheSameOutput() {
     DefaultSession sh = shell("runs");
-    sends.set(0);
-    sendsReadingTheScreen.set(0);
-    captures.set(0);
+    resetCounts();
     int rounds = 50;
     for (int i = 0; i < rounds; i++) {
       CommandResult r = sh.run("printf 'a%sb\\n' " + i + "; echo done", Duration.ofSeconds(10));
@@ -146,10 +153,7 @@ class LocalLooksIT {
     String id = server.call("trim", List.of("set-option", "-g", "history-limit", "20", ";", "new-session", "-d", "-P",
         "-F", "#{pane_id}", "-s", "trim", "-x", "80", "-y", "5", "-e", "PS1=" + Prompts.SHELL_PS1, "bash", "--norc",
         "--noprofile", "+H", "-i"), null).stdout().strip();
-    DefaultSession.Context context = new DefaultSession.Context(new InMemoryRegistry(), Clock.systemUTC(),
-        Duration.ofSeconds(10), Duration.ofSeconds(1), new Leases());
-    DefaultSession sh = new DefaultSession(server, context, "trim", id, SessionType.SHELL, Prompts.SHELL, false);
-    sh.awaitReady(Prompts.SHELL, Duration.ofSeconds(10));
+    DefaultSession sh = ready("trim", id);
     for (int i = 0; i < 60; i++) {
       CommandResult r = sh.run("seq " + i + " $((" + i + " + 2))", Duration.ofSeconds(10));
       assertEquals(i + "\n" + (i + 1) + "\n" + (i + 2), r.output());
@@ -159,7 +163,7 @@ class LocalLooksIT {
   @Test
   void outputTheModelCannotFollowIsReadThroughTmux() {
     DefaultSession sh = shell("tabs");
-    captures.set(0);
+    resetCounts();
     CommandResult r = sh.run("printf 'a\\tb\\n'", Duration.ofSeconds(10));
     assertEquals("a       b", r.output(), "tmux turns the tab into spaces on the screen");
     assertTrue(captures.get() >= 1, "a tab makes the local model give up, so the answer came from tmux");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.ObjLongConsumer;
 
 /**
  * Tells waiters that a pane printed something, and hands the bytes to listeners. Every event moves the
@@ -23,7 +24,11 @@ public final class PaneSignal {
    * @param version the signal's version once the event is counted
    * @param data the bytes printed; {@code null} for output tmux dropped, or a change of the window's size
    */
-  record Event(long version, byte[] data) {}
+  record Event(long version, byte[] data) {
+    int size() {
+      return data == null ? 0 : data.length;
+    }
+  }
 
   /** Receives a pane's output on the connection's reader thread; every method must be quick. */
   public interface Listener {
@@ -142,11 +147,7 @@ public final class PaneSignal {
   // its listener was given. Only the reader thread moves the version on while the signal is open.
 
   void output(byte[] data) {
-    long next = version + 1;
-    for (Listener l : listeners) {
-      l.output(next, data);
-    }
-    advance(new Event(next, data));
+    publish(data, (l, v) -> l.output(v, data));
   }
 
   /**
@@ -154,32 +155,30 @@ public final class PaneSignal {
    * connection had fallen behind on.
    */
   void skipped() {
-    long next = version + 1;
-    for (Listener l : listeners) {
-      l.gap(next);
-    }
-    advance(new Event(next, null));
+    publish(null, Listener::gap);
   }
 
   /** Tells listeners that the pane's size or layout may have changed, and waiters to look again. */
   void reshaped() {
-    long next = version + 1;
-    for (Listener l : listeners) {
-      l.reshaped(next);
-    }
-    advance(new Event(next, null));
+    publish(null, Listener::reshaped);
   }
 
-  /** Moves the version on, keeps the event among the recent ones, and wakes waiters. */
-  private void advance(Event e) {
+  /**
+   * Tells each listener of the next event, then moves the version on, keeps the event among the recent
+   * ones and wakes waiters.
+   */
+  private void publish(byte[] data, ObjLongConsumer<Listener> tell) {
+    Event e = new Event(version + 1, data);
+    for (Listener l : listeners) {
+      tell.accept(l, e.version());
+    }
     lock.lock();
     try {
       version++;
       recent.addLast(e);
-      recentBytes += e.data() == null ? 0 : e.data().length;
+      recentBytes += e.size();
       while (recentBytes > RECENT_BYTES && recent.size() > 1) {
-        Event old = recent.removeFirst();
-        recentBytes -= old.data() == null ? 0 : old.data().length;
+        recentBytes -= recent.removeFirst().size();
       }
       changed.signalAll();
     } finally {

@@ -116,6 +116,15 @@ class LocalLooksIT {
     captures.set(0);
   }
 
+  /** One send per round, and next to no captures or screen reads. */
+  private static void assertOneCommandEach(int rounds, String what) {
+    assertEquals(rounds, sends.get());
+    // A look that no output woke within 200 ms (a slow machine) asks tmux; nearly all must be local.
+    assertTrue(captures.get() <= rounds / 10, captures.get() + " captures for " + rounds + " " + what);
+    // The first send reads the screen; later ones take the cursor's row from the last wait's model.
+    assertTrue(sendsReadingTheScreen.get() <= rounds / 10, sendsReadingTheScreen.get() + " sends read the screen");
+  }
+
   @Test
   void sendAndWaitNeedNoCapture() {
     DefaultSession sh = shell("waits");
@@ -125,11 +134,7 @@ class LocalLooksIT {
       sh.send("echo m''" + i + "x");
       assertEquals("m" + i + "x", sh.waitFor("m" + i + "x", Duration.ofSeconds(10)).group());
     }
-    assertEquals(rounds, sends.get());
-    // A look that no output woke within 200 ms (a slow machine) asks tmux; nearly all must be local.
-    assertTrue(captures.get() <= rounds / 10, captures.get() + " captures for " + rounds + " waits");
-    // The first send reads the screen; later ones take the cursor's row from the last wait's model.
-    assertTrue(sendsReadingTheScreen.get() <= rounds / 10, sendsReadingTheScreen.get() + " sends read the screen");
+    assertOneCommandEach(rounds, "waits");
   }
 
   @Test
@@ -142,9 +147,7 @@ class LocalLooksIT {
       assertEquals("a" + i + "b\ndone", r.output());
       assertEquals(0, r.exitCode().getAsInt());
     }
-    assertEquals(rounds, sends.get());
-    assertTrue(captures.get() <= rounds / 10, captures.get() + " captures for " + rounds + " runs");
-    assertTrue(sendsReadingTheScreen.get() <= rounds / 10, sendsReadingTheScreen.get() + " sends read the screen");
+    assertOneCommandEach(rounds, "runs");
   }
 
   @Test

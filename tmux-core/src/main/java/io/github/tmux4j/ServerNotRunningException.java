@@ -16,8 +16,11 @@ public final class ServerNotRunningException extends TmuxException {
    * @param transientFailure whether the connection may succeed on a retry (the server may be starting)
    */
   public ServerNotRunningException(Path socket, String detail, boolean transientFailure) {
-    super("No tmux server is running on socket " + socket + " (" + detail + "). Its sessions are gone: "
-        + "create a new session, or run cleanup() to remove their registry records.", null, transientFailure);
+    super("No tmux server is running on socket " + socket + " (" + detail + "). Its sessions are gone: the "
+        + "server was killed, exited with its last session, or crashed (tmux 3.2a to 3.6b crash when a control "
+        + "client attaches while a program that is not tmux4j creates, kills or renames sessions on the same "
+        + "socket; see docs/tmux.md). Create a new session, or run cleanup() to remove their registry records.",
+        null, transientFailure);
     this.socket = socket;
   }
 

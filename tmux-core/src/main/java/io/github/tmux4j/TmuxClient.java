@@ -340,7 +340,7 @@ public final class TmuxClient implements AutoCloseable {
       ProcessTransport process = new ProcessTransport(tmuxBinary, s, commandTimeout, watchdog);
       CommandTransport route = transport == Transport.PROCESS
           ? process : new ControlModeTransport(tmuxBinary, s, commandTimeout, process);
-      return new TmuxServer(s, route, retryPolicy);
+      return new TmuxServer(s, route, retryPolicy, commandTimeout);
     });
   }
 
@@ -418,7 +418,7 @@ public final class TmuxClient implements AutoCloseable {
     private String socketName = "default";
     private Registry registry;
     private RetryPolicy<Object> retryPolicy;
-    private String tmuxBinary = "tmux";
+    private String tmuxBinary = Commands.defaultBinary();
     private Duration commandTimeout = Duration.ofSeconds(10);
     private Duration defaultTimeout = Duration.ofSeconds(30);
     private Transport transport = Transport.CONTROL_MODE;
@@ -482,7 +482,8 @@ public final class TmuxClient implements AutoCloseable {
     }
 
     /**
-     * The tmux executable. Default {@code tmux}, found on the {@code PATH}.
+     * The tmux executable. Default: {@code $TMUX4J_TMUX} if set, else {@code tmux} found on the
+     * {@code PATH}.
      *
      * @param binary path of the tmux executable
      * @return this builder

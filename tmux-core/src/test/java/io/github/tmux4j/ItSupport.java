@@ -27,7 +27,7 @@ final class ItSupport {
    * can change a session behind the library's back.
    */
   static Result tmux(Path socket, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("tmux", "-u", "-S", socket.toString()));
+    List<String> command = new ArrayList<>(List.of(io.github.tmux4j.internal.Commands.defaultBinary(), "-u", "-S", socket.toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().remove("TMUX");

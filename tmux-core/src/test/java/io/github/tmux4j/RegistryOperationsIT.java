@@ -1,5 +1,6 @@
 package io.github.tmux4j;
 
+import io.github.tmux4j.internal.Commands;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -36,7 +37,7 @@ class RegistryOperationsIT {
   }
 
   private static void killFromOutside(Path socket, String name) throws Exception {
-    Process p = new ProcessBuilder("tmux", "-S", socket.toString(), "kill-session", "-t", "=" + name)
+    Process p = new ProcessBuilder(Commands.defaultBinary(), "-S", socket.toString(), "kill-session", "-t", "=" + name)
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
     assertTrue(p.waitFor(10, TimeUnit.SECONDS));
@@ -80,7 +81,7 @@ class RegistryOperationsIT {
   void sessionsOnAStoppedServerAreServerNotRunning() throws Exception {
     TmuxClient tmux = client("stopped");
     tmux.newSession("stopped-a").shell().create();
-    Process p = new ProcessBuilder("tmux", "-S", tmux.socket().toString(), "kill-server").start();
+    Process p = new ProcessBuilder(Commands.defaultBinary(), "-S", tmux.socket().toString(), "kill-server").start();
     assertTrue(p.waitFor(10, TimeUnit.SECONDS));
     assertEquals(HealthState.SERVER_NOT_RUNNING, tmux.sessions().get(0).state());
     CleanupReport report = tmux.cleanup().execute();

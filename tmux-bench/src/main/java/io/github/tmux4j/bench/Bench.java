@@ -272,7 +272,7 @@ public final class Bench {
   }
 
   private static String tmuxVersion() throws IOException, InterruptedException {
-    Process p = new ProcessBuilder("tmux", "-V").redirectErrorStream(true).start();
+    Process p = new ProcessBuilder(io.github.tmux4j.internal.Commands.defaultBinary(), "-V").redirectErrorStream(true).start();
     String v = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     p.waitFor(10, TimeUnit.SECONDS);
     return v;
@@ -282,7 +282,7 @@ public final class Bench {
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
         if (!Files.isDirectory(p) && !Files.isRegularFile(p)) {
-          new ProcessBuilder("tmux", "-S", p.toString(), "kill-server").redirectErrorStream(true)
+          new ProcessBuilder(io.github.tmux4j.internal.Commands.defaultBinary(), "-S", p.toString(), "kill-server").redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(10, TimeUnit.SECONDS);
         }
         Files.deleteIfExists(p);

@@ -38,17 +38,15 @@ final class TmuxPaneLookup {
    * @throws TargetUnavailableException if no server runs on the socket or the target does not exist
    */
   static Pane find(Path socket, String target) {
-    List<String> command = List.of("tmux", "-u", "-S", socket.toString(), "display-message", "-p", "-t", target,
-        "#{session_name}\t#{pane_id}\t#{pane_pid}");
-    ProcessBuilder pb = new ProcessBuilder(command);
-    pb.environment().remove("TMUX");
-    pb.environment().remove("TMUX_PANE");
+    String binary = io.github.tmux4j.internal.Commands.defaultBinary();
+    ProcessBuilder pb = io.github.tmux4j.internal.Commands.tmuxProcess(binary, socket, List.of("display-message", "-p",
+        "-t", target, "#{session_name}\t#{pane_id}\t#{pane_pid}"));
     pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     Process process;
     try {
       process = pb.start();
     } catch (IOException e) {
-      throw new TmuxNotInstalledException("tmux", e);
+      throw new TmuxNotInstalledException(binary, e);
     }
     CompletableFuture<String> stdout = readAsync(process.getInputStream());
     CompletableFuture<String> stderr = readAsync(process.getErrorStream());

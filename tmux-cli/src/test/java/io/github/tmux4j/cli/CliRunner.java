@@ -105,7 +105,7 @@ final class CliRunner {
 
   /** {@code tmux -S socket args...}, as a user would type it. */
   static Result tmux(Path socket, String... args) {
-    List<String> command = new ArrayList<>(List.of("tmux", "-u", "-S", socket.toString()));
+    List<String> command = new ArrayList<>(List.of(io.github.tmux4j.internal.Commands.defaultBinary(), "-u", "-S", socket.toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().remove("TMUX");

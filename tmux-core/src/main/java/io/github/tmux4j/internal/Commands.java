@@ -6,7 +6,22 @@ import java.util.List;
 public final class Commands {
   private static final int DESCRIBE_LIMIT = 200;
 
+  /** The environment variable that names the tmux executable to use when a client names none. */
+  public static final String BINARY_ENV = "TMUX4J_TMUX";
+
   private Commands() {}
+
+  /**
+   * The tmux executable to use when none is configured: {@code $TMUX4J_TMUX} if set, else {@code tmux}
+   * from the {@code PATH}. Every part of tmux4j (clients, the JUnit extension, the CLI) and its tests
+   * start tmux through this name, so one variable selects the tmux version for all of them.
+   *
+   * @return the executable's path or name
+   */
+  public static String defaultBinary() {
+    String fromEnv = System.getenv(BINARY_ENV);
+    return fromEnv != null && !fromEnv.isBlank() ? fromEnv.strip() : "tmux";
+  }
 
   /**
    * A process builder for {@code tmux -u -S <socket> args...}: UTF-8 in and out whatever the JVM's locale
@@ -28,6 +43,28 @@ public final class Commands {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().remove("TMUX");
     builder.environment().remove("TMUX_PANE");
+    return builder;
+  }
+
+  /**
+   * A process builder for a control client attached to the session of a pane: {@code tmux -u -S <socket>
+   * -C attach-session -E -f ignore-size,pause-after=N -t <pane>}, with an empty environment. The client
+   * sends its environment to the server in its handshake, one message per variable, and tmux 3.2a-3.6b
+   * crash if a notification arrives during the handshake (see {@link AttachGate}): a JVM's environment
+   * would make it long. {@code -E} keeps the attach from copying variables into the session
+   * ({@code update-environment}).
+   *
+   * @param binary the tmux executable
+   * @param socket the server socket
+   * @param pane the pane id whose session to attach to
+   * @param pauseAfterSeconds the {@code pause-after} flow-control limit
+   * @return the builder, not started; standard error goes to standard output
+   */
+  public static ProcessBuilder controlClient(String binary, java.nio.file.Path socket, String pane,
+      int pauseAfterSeconds) {
+    ProcessBuilder builder = tmuxProcess(binary, socket, List.of("-C", "attach-session", "-E", "-f",
+        "ignore-size,pause-after=" + pauseAfterSeconds, "-t", pane)).redirectErrorStream(true);
+    builder.environment().clear();
     return builder;
   }
 

@@ -80,6 +80,12 @@ final class ControlConnection implements AutoCloseable {
   private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
   private final Map<String, PaneSignal> signals = new ConcurrentHashMap<>();
   private final CompletableFuture<Void> attached = new CompletableFuture<>();
+  /**
+   * Completed when the client first prints anything (or its output ends). tmux writes to a control
+   * client only once its handshake is over, and the client prints its own errors only when it is not in
+   * one: from then on it may be closed or killed without crashing tmux 3.2a-3.6b (see {@link AttachGate}).
+   */
+  private final CompletableFuture<Void> spoke = new CompletableFuture<>();
   private volatile boolean alive = true;
   private volatile String exitReason = "";
 
@@ -91,37 +97,107 @@ final class ControlConnection implements AutoCloseable {
   }
 
   /**
-   * Starts a control client attached to the session of {@code pane} and waits until it is attached.
+   * Starts a control client that attaches to the session of {@code pane}. It does not wait: the caller
+   * holds the {@link AttachGate} exclusively until {@link #awaitSpoke} says the handshake is over, then
+   * waits for {@link #awaitAttached}.
    *
    * @param server the identity of the socket file at the time of attaching
-   *
-   * @return the connection, or {@code null} if tmux refused (no such pane, no server, old tmux)
+   * @return the connection, or {@code null} if tmux could not be started
    */
-  static ControlConnection open(String binary, Path socket, String pane, Duration timeout, Object server) {
-    ProcessBuilder builder = Commands.tmuxProcess(binary, socket,
-        List.of("-C", "attach-session", "-f", "ignore-size,pause-after=" + PAUSE_AFTER_SECONDS, "-t", pane))
-        .redirectErrorStream(true);
+  static ControlConnection start(String binary, Path socket, String pane, Object server) {
     Process process;
     try {
-      process = builder.start();
+      process = Commands.controlClient(binary, socket, pane, PAUSE_AFTER_SECONDS).start();
     } catch (IOException e) {
+      LOG.log(System.Logger.Level.DEBUG, "Could not start a tmux control client", e);
       return null;
     }
     ControlConnection c = new ControlConnection("control client for " + pane + " on " + socket, process, server);
     Thread reader = new Thread(c::readLoop, "tmux4j-control-" + pane);
     reader.setDaemon(true);
     reader.start();
+    return c;
+  }
+
+  /**
+   * Waits until the client has printed something, i.e. is past its handshake (or has ended).
+   *
+   * @param nanos the longest wait
+   * @return {@code true} if it spoke (or ended) in time
+   */
+  boolean awaitSpoke(long nanos) {
+    return await(spoke, nanos);
+  }
+
+  /**
+   * Whether the client is past its handshake (see {@link #spoke}).
+   *
+   * @return {@code true} once it printed something or its output ended
+   */
+  boolean spoke() {
+    return spoke.isDone();
+  }
+
+  /**
+   * Waits until tmux says the client is attached to its session.
+   *
+   * @param nanos the longest wait
+   * @return {@code true} if attached in time; {@code false} if it failed to attach or took too long
+   */
+  boolean awaitAttached(long nanos) {
+    return await(attached, nanos);
+  }
+
+  private static boolean await(CompletableFuture<Void> future, long nanos) {
     try {
-      c.attached.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-      return c;
+      future.get(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+      return true;
     } catch (ExecutionException | TimeoutException e) {
-      c.close();
-      return null;
+      return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      c.close();
-      return null;
+      return false;
     }
+  }
+
+  /**
+   * The client's process id.
+   *
+   * @return the pid of {@code tmux -C}
+   */
+  long pid() {
+    return process.pid();
+  }
+
+  /**
+   * Completes when the client's process has exited.
+   *
+   * @return the exit of the process
+   */
+  CompletableFuture<Process> onExit() {
+    return process.onExit();
+  }
+
+  /**
+   * Ends the connection from this side without signalling the process: its input is closed, so tmux
+   * detaches it and it exits by itself (a client in its handshake is never killed: see {@link AttachGate}).
+   * Commands still waiting fail.
+   */
+  void closeInput() {
+    shutDown("closed");
+  }
+
+  /**
+   * Asks the client's process to exit now (SIGTERM), only if it is past its handshake.
+   *
+   * @return {@code true} if it was signalled
+   */
+  boolean terminate() {
+    if (!spoke()) {
+      return false;
+    }
+    process.destroy();
+    return true;
   }
 
   /** The identity of the socket file this client attached through (see ControlModeTransport). */
@@ -172,7 +248,7 @@ final class ControlConnection implements AutoCloseable {
   private void readLoop() {
     List<String> early = new ArrayList<>();
     try {
-      ControlStreamParser.parse(process.getInputStream(), new ControlStreamParser.Handler() {
+      ControlStreamParser.parse(new SpokeDetector(process.getInputStream()), new ControlStreamParser.Handler() {
         @Override
         public void reply(boolean ours, boolean error, String text) {
           if (ours) {
@@ -211,7 +287,24 @@ final class ControlConnection implements AutoCloseable {
     } catch (IOException e) {
       LOG.log(System.Logger.Level.DEBUG, description + ": read failed", e);
     } finally {
+      spoke.complete(null);
       shutDown(exitReason.isEmpty() ? String.join("; ", early) : exitReason);
+    }
+  }
+
+  /** Completes {@link #spoke} as soon as the client's first bytes are read. */
+  private final class SpokeDetector extends java.io.FilterInputStream {
+    SpokeDetector(java.io.InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0 && !spoke.isDone()) {
+        spoke.complete(null);
+      }
+      return n;
     }
   }
 
@@ -247,6 +340,11 @@ final class ControlConnection implements AutoCloseable {
     Pending p = new Pending(ControlProtocol.commandCount(args), signal);
     byte[] line = (ControlProtocol.encode(args) + "\n").getBytes(StandardCharsets.UTF_8);
     synchronized (writeLock) {
+      if (alive && !process.isAlive()) {
+        // Killed while idle, and tmux has not closed its output yet: a command written now might still
+        // be read by the server or be lost with the client, which nobody could tell apart afterwards.
+        shutDown("the tmux control client process has exited");
+      }
       if (!alive) {
         throw new NotSentException(description + " has ended");
       }
@@ -304,10 +402,10 @@ final class ControlConnection implements AutoCloseable {
     }
   }
 
+  /** Same as {@link #closeInput()}; the process is left to exit by itself. */
   @Override
   public void close() {
-    shutDown("closed");
-    process.destroy();
+    closeInput();
   }
 
   @Override

@@ -1,22 +1,40 @@
 package io.github.tmux4j.internal;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Routes commands that concern a pane through a persistent control-mode client attached to that pane's
  * session (about 0.1 ms a command instead of 2.5 ms for a new process), and gives waiters live output
  * signals so they need not poll. Everything else (creating sessions, listing, reading stdin) and any
  * pane whose client cannot attach goes through a {@link ProcessTransport}. Thread-safe.
+ *
+ * <p>Control clients attach and leave under the socket's {@link AttachGate}: an attach holds it
+ * exclusively until the client's first output line, and a client is never killed before that line (it
+ * would crash tmux 3.2a-3.6b); closing clients holds it shared until the server no longer lists them.
  */
 public final class ControlModeTransport implements CommandTransport {
+  private static final System.Logger LOG = System.getLogger(ControlModeTransport.class.getName());
+  /** Commands that only read: a command lost with its connection is sent again on a new one. */
+  private static final Set<String> READ_ONLY = Set.of("display-message", "capture-pane", "list-panes",
+      "list-sessions", "list-clients", "list-windows", "show-options", "has-session");
+
   private final String binary;
   private final Path socket;
   private final Duration timeout;
   private final ProcessTransport fallback;
+  private final AttachGate gate;
   private final Map<String, ControlConnection> connections = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
@@ -33,6 +51,7 @@ public final class ControlModeTransport implements CommandTransport {
     this.socket = socket;
     this.timeout = timeout;
     this.fallback = fallback;
+    this.gate = AttachGate.of(socket);
   }
 
   @Override
@@ -42,28 +61,45 @@ public final class ControlModeTransport implements CommandTransport {
 
   @Override
   public TmuxResult execute(String pane, List<String> args) {
-    ControlConnection c = connection(pane);
-    if (c == null) {
-      return fallback.execute(args, null);
-    }
-    try {
-      return c.execute(pane, args, timeout);
-    } catch (ControlConnection.NotSentException notRun) {
-      connections.remove(pane, c);
-      return fallback.execute(args, null);
-    } catch (ControlConnection.LostException lost) {
-      connections.remove(pane, c);
-      // The client ended mid-command: the server or the session went away. Ask tmux which, so the caller
-      // gets the right exception (the process transport's answer maps like any other).
-      TmuxResult probe = fallback.execute(List.of("display-message", "-p", "-t", pane, "#{pane_id}"), null);
-      if (probe.exitCode() != 0) {
-        return probe;
+    for (int attempt = 0; ; attempt++) {
+      ControlConnection c = connection(pane);
+      if (c == null) {
+        return fallback.execute(args, null);
       }
-      if (probe.stdout().isBlank()) {
-        return new TmuxResult(1, "", "can't find pane: " + pane);
+      try {
+        return c.execute(pane, args, timeout);
+      } catch (ControlConnection.NotSentException notRun) {
+        connections.remove(pane, c);
+        return fallback.execute(args, null);
+      } catch (ControlConnection.LostException lost) {
+        connections.remove(pane, c);
+        // The client ended mid-command: it was killed, or the server or the session went away. Ask tmux
+        // which, so the caller gets the right exception (the process transport's answer maps like any other).
+        TmuxResult probe = fallback.execute(List.of("display-message", "-p", "-t", pane, "#{pane_id}"), null);
+        if (probe.exitCode() != 0) {
+          return probe;
+        }
+        if (probe.stdout().isBlank()) {
+          return new TmuxResult(1, "", "can't find pane: " + pane);
+        }
+        if (attempt == 0 && readOnly(args)) {
+          continue; // the pane is there and the command changes nothing: ask again on a new client
+        }
+        throw lost;
       }
-      throw lost;
     }
+  }
+
+  /** Whether every command of an argument list only reads. */
+  static boolean readOnly(List<String> args) {
+    boolean commandStart = true;
+    for (String a : args) {
+      if (commandStart && !READ_ONLY.contains(a)) {
+        return false;
+      }
+      commandStart = a.equals(";");
+    }
+    return true;
   }
 
   @Override
@@ -82,7 +118,7 @@ public final class ControlModeTransport implements CommandTransport {
   public void release(String pane) {
     ControlConnection c = connections.remove(pane);
     if (c != null) {
-      c.close();
+      retire(List.of(c));
     }
   }
 
@@ -97,29 +133,133 @@ public final class ControlModeTransport implements CommandTransport {
     if (c != null && c.alive() && c.server().equals(server)) {
       return c;
     }
-    if (c != null) {
-      connections.remove(pane, c);
-      c.close();
+    if (c != null && connections.remove(pane, c)) {
+      retire(List.of(c));
     }
-    if (server == null) {
-      return null; // no socket, no server: the process transport reports it
+    if (server == null || gate.heldSharedByCurrentThread()) {
+      // No socket, no server: the process transport reports it. A thread that holds the gate shared
+      // (killing a session, say) must not attach: the attach would wait for that very thread.
+      return null;
     }
     // One attach per pane at a time; a pane whose client cannot attach is not cached and falls back.
     return connections.compute(pane, (p, existing) -> {
       if (existing != null && existing.alive() && existing.server().equals(server)) {
         return existing;
       }
-      return ControlConnection.open(binary, socket, p, timeout, server);
+      return attach(p, server);
     });
+  }
+
+  /**
+   * Attaches a control client to the session of {@code pane}, holding the gate exclusively until the
+   * client has spoken.
+   *
+   * @return the connection, or {@code null} if it could not attach (the caller uses processes instead)
+   */
+  private ControlConnection attach(String pane, Object server) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    AttachGate.Permit permit = gate.exclusive(timeout);
+    if (permit == null) {
+      LOG.log(System.Logger.Level.DEBUG, () -> "Attach gate of " + socket + " busy; " + pane + " uses processes");
+      return null;
+    }
+    ControlConnection c;
+    try {
+      c = ControlConnection.start(binary, socket, pane, server);
+      if (c == null) {
+        permit.close();
+        return null;
+      }
+      if (!c.awaitSpoke(deadline - System.nanoTime())) {
+        abandon(c, permit);
+        return null;
+      }
+    } catch (RuntimeException e) {
+      permit.close();
+      throw e;
+    }
+    permit.close();
+    if (c.awaitAttached(deadline - System.nanoTime())) {
+      return c;
+    }
+    retire(List.of(c)); // it could not attach (no such pane, old tmux) or took too long
+    return null;
+  }
+
+  /**
+   * A client that did not finish its handshake in time (the server is stopped or overloaded) must not be
+   * killed: that crashes tmux 3.2a-3.6b too. Its input is closed, so it leaves once attached, and the
+   * gate stays exclusive until the server has seen it go.
+   */
+  private void abandon(ControlConnection c, AttachGate.Permit permit) {
+    LOG.log(System.Logger.Level.WARNING, c + " did not finish attaching within " + timeout.toMillis()
+        + " ms; the tmux server on " + socket + " may be stopped or overloaded. Its commands use processes; "
+        + "no other control client attaches to this socket until it has left.");
+    c.closeInput();
+    c.onExit().whenComplete((process, error) -> {
+      Thread confirm = new Thread(() -> {
+        try {
+          ClientDepartures.await(fallback, List.of(c.pid()), System.nanoTime() + timeout.toNanos());
+        } catch (RuntimeException e) {
+          LOG.log(System.Logger.Level.DEBUG, "Could not confirm that " + c + " left", e);
+        } finally {
+          permit.close();
+        }
+      }, "tmux4j-attach-abandoned");
+      confirm.setDaemon(true);
+      confirm.start();
+    });
+  }
+
+  /**
+   * Closes control clients and waits until the server has seen them go, holding the gate shared
+   * meanwhile (a leaving client makes tmux notify every control client). Bounded by the command timeout:
+   * a client that does not leave after its input closed is terminated ({@link ControlConnection#terminate}
+   * never signals one still in its handshake; only attached clients are ever retired).
+   */
+  private void retire(Collection<ControlConnection> leaving) {
+    if (leaving.isEmpty()) {
+      return;
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<Long> pids = new ArrayList<>();
+    try (AttachGate.Permit permit = gate.shared(timeout)) {
+      leaving.forEach(ControlConnection::closeInput);
+      for (ControlConnection c : leaving) {
+        pids.add(c.pid());
+        if (!exited(c, deadline - System.nanoTime() - timeout.toNanos() / 2) && c.terminate()) {
+          exited(c, deadline - System.nanoTime());
+        }
+      }
+      if (!ClientDepartures.await(fallback, pids, deadline)) {
+        LOG.log(System.Logger.Level.WARNING, "tmux on " + socket + " still lists control clients " + pids
+            + " after " + timeout.toMillis() + " ms; the server may be stopped or overloaded");
+      }
+    } catch (io.github.tmux4j.TmuxException busy) {
+      leaving.forEach(ControlConnection::closeInput);
+      LOG.log(System.Logger.Level.WARNING, "Closed control clients of " + socket + " without the attach gate: "
+          + busy.getMessage());
+    }
+  }
+
+  private static boolean exited(ControlConnection c, long nanos) {
+    try {
+      c.onExit().get(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+      return true;
+    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /** The socket file's identity (device and inode), or {@code null} if there is none. */
   private Object socketIdentity() {
     try {
-      Object key = java.nio.file.Files.readAttributes(socket, java.nio.file.attribute.BasicFileAttributes.class,
-          java.nio.file.LinkOption.NOFOLLOW_LINKS).fileKey();
+      Object key = Files.readAttributes(socket, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
       return key != null ? key : socket;
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return null;
     }
   }
@@ -127,7 +267,8 @@ public final class ControlModeTransport implements CommandTransport {
   @Override
   public void close() {
     closed = true;
-    connections.values().forEach(ControlConnection::close);
+    List<ControlConnection> all = new ArrayList<>(connections.values());
     connections.clear();
+    retire(all);
   }
 }

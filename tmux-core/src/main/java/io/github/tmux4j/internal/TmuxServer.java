@@ -9,6 +9,7 @@ import io.github.tmux4j.SessionNotFoundException;
 import io.github.tmux4j.TmuxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,8 @@ public final class TmuxServer {
   private final Path socket;
   private final CommandTransport transport;
   private final FailsafeExecutor<Object> retry;
+  private final AttachGate gate;
+  private final Duration gateWait;
 
   /**
    * Creates the operations for one socket.
@@ -46,11 +49,15 @@ public final class TmuxServer {
    * @param socket the socket
    * @param transport how commands reach tmux
    * @param retryPolicy the policy for transient failures
+   * @param gateWait how long a command that makes tmux notify control clients waits for an attach to end
+   *     (see {@link AttachGate}); also how long a kill waits for the session's control clients to leave
    */
-  public TmuxServer(Path socket, CommandTransport transport, RetryPolicy<Object> retryPolicy) {
+  public TmuxServer(Path socket, CommandTransport transport, RetryPolicy<Object> retryPolicy, Duration gateWait) {
     this.socket = socket;
     this.transport = transport;
     this.retry = Failsafe.with(retryPolicy);
+    this.gate = AttachGate.of(socket);
+    this.gateWait = gateWait;
   }
 
   /**
@@ -145,7 +152,10 @@ public final class TmuxServer {
     args.add("env");
     env.forEach((k, v) -> args.add(Commands.literalArgument(k + "=" + v)));
     command.forEach(a -> args.add(Commands.literalArgument(a)));
-    String out = call(name, args, null).stdout().strip();
+    String out;
+    try (AttachGate.Permit p = gate.shared(gateWait)) { // tmux notifies control clients: %sessions-changed
+      out = call(name, args, null).stdout().strip();
+    }
     String[] parts = out.split(" ");
     if (parts.length != 3) {
       throw new TmuxException("Unexpected answer from tmux new-session: '" + out + "'");
@@ -168,14 +178,17 @@ public final class TmuxServer {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     List<String> args = positionArgs(pane, withScreen);
     if (bytes.length > MAX_ARGUMENT_TEXT_BYTES) {
-      String buffer = "tmux4j-" + UUID.randomUUID();
-      call(session, List.of("load-buffer", "-b", buffer, "-"), bytes);
-      args.addAll(List.of(SEP, "paste-buffer", "-d", "-r", "-b", buffer, "-t", pane));
-      try {
-        return sendAndParse(session, pane, args, enter, withScreen);
-      } catch (TmuxException e) {
-        deleteBufferQuietly(buffer);
-        throw e;
+      // tmux 3.4+ notifies control clients of new and deleted paste buffers
+      try (AttachGate.Permit p = gate.shared(gateWait)) {
+        String buffer = "tmux4j-" + UUID.randomUUID();
+        call(session, List.of("load-buffer", "-b", buffer, "-"), bytes);
+        args.addAll(List.of(SEP, "paste-buffer", "-d", "-r", "-b", buffer, "-t", pane));
+        try {
+          return sendAndParse(session, pane, args, enter, withScreen);
+        } catch (TmuxException e) {
+          deleteBufferQuietly(buffer);
+          throw e;
+        }
       }
     }
     if (!text.isEmpty()) {
@@ -510,7 +523,7 @@ public final class TmuxServer {
    * @throws SessionNotFoundException if the session is gone
    */
   public void renameSession(String session, String newName) {
-    try {
+    try (AttachGate.Permit p = gate.shared(gateWait)) { // %session-renamed
       call(newName, List.of("rename-session", "-t", "=" + session, "--",
           Commands.literalArgument(Commands.formatLiteral(newName))), null);
     } catch (SessionNotFoundException e) {
@@ -528,13 +541,12 @@ public final class TmuxServer {
    * @return {@code true} if a session was killed
    */
   public boolean killSessionOfPane(String session, String pane) {
-    try {
+    try (AttachGate.Permit p = gate.shared(gateWait)) {
       PaneInfo info = readPaneInfo(session, pane);
       if (!info.sessionName().equals(session)) {
         return false;
       }
-      call(session, List.of("kill-session", "-t", pane), null);
-      return true;
+      return killGated(session, pane);
     } catch (SessionNotFoundException | ServerNotRunningException gone) {
       return false;
     }
@@ -547,12 +559,35 @@ public final class TmuxServer {
    * @return {@code true} if it was killed, {@code false} if it or its server did not exist
    */
   public boolean killSession(String session) {
-    try {
-      call(session, List.of("kill-session", "-t", "=" + session), null);
-      return true;
-    } catch (SessionNotFoundException | ServerNotRunningException gone) {
-      return false;
+    try (AttachGate.Permit p = gate.shared(gateWait)) {
+      return killGated(session, "=" + session);
     }
+  }
+
+  /**
+   * Kills a session, holding the gate shared (tmux notifies control clients: {@code %sessions-changed})
+   * until the control clients attached to it, which leave with it, are gone from the server (each makes
+   * tmux send {@code %client-detached}), and drops this transport's connection to {@code target}.
+   */
+  private boolean killGated(String session, String target) {
+    boolean killed;
+    java.util.Set<Long> clients = java.util.Set.of();
+    try {
+      String out = call(session, List.of("list-clients", "-t", target, "-F", "#{client_pid}", SEP,
+          "kill-session", "-t", target), null).stdout();
+      clients = ClientDepartures.parse(out);
+      killed = true;
+    } catch (SessionNotFoundException | ServerNotRunningException gone) {
+      killed = false;
+    }
+    if (!ClientDepartures.await(transport, clients, System.nanoTime() + gateWait.toNanos())) {
+      System.getLogger(TmuxServer.class.getName()).log(System.Logger.Level.WARNING, "Control clients " + clients
+          + " of session '" + session + "' on " + socket + " did not leave within " + gateWait.toMillis() + " ms");
+    }
+    if (target.startsWith("%")) {
+      transport.release(target);
+    }
+    return killed;
   }
 
   /**
@@ -561,7 +596,7 @@ public final class TmuxServer {
    * @return {@code true} if a server was running
    */
   public boolean killServer() {
-    try {
+    try (AttachGate.Permit p = gate.shared(gateWait)) {
       call(null, List.of("kill-server"), null);
       return true;
     } catch (ServerNotRunningException gone) {

@@ -40,9 +40,9 @@ class ControlPauseIT {
         ""));
     Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
 
-    ControlConnection c = ControlConnection.open(fake.toString(), TMUX.dir().resolve("socket"), "%0",
-        Duration.ofSeconds(10), "fake");
-    assertNotNull(c, "attached to the scripted client");
+    ControlConnection c = ControlConnection.start(fake.toString(), TMUX.dir().resolve("socket"), "%0", "fake");
+    assertNotNull(c, "started the scripted client");
+    assertTrue(c.awaitAttached(Duration.ofSeconds(10).toNanos()), "attached to the scripted client");
     try {
       PaneSignal signal = c.signal("%0");
       AtomicInteger gaps = new AtomicInteger();

@@ -83,9 +83,9 @@ class LocalLooksIT {
   static void start() {
     watchdog = Executors.newSingleThreadScheduledExecutor();
     Path socket = TMUX.dir().resolve("local");
-    ProcessTransport process = new ProcessTransport("tmux", socket, Duration.ofSeconds(10), watchdog);
-    server = new TmuxServer(socket, new Counting(new ControlModeTransport("tmux", socket, Duration.ofSeconds(10),
-        process)), RetryPolicy.builder().withMaxRetries(0).build());
+    ProcessTransport process = new ProcessTransport(Commands.defaultBinary(), socket, Duration.ofSeconds(10), watchdog);
+    server = new TmuxServer(socket, new Counting(new ControlModeTransport(Commands.defaultBinary(), socket, Duration.ofSeconds(10),
+        process)), RetryPolicy.builder().withMaxRetries(0).build(), Duration.ofSeconds(10));
   }
 
   @AfterAll

@@ -46,9 +46,9 @@ class ScreenModelIT {
   static void start() throws Exception {
     watchdog = Executors.newSingleThreadScheduledExecutor();
     Path socket = TMUX.dir().resolve("model");
-    ProcessTransport process = new ProcessTransport("tmux", socket, Duration.ofSeconds(10), watchdog);
-    server = new TmuxServer(socket, new ControlModeTransport("tmux", socket, Duration.ofSeconds(10), process),
-        RetryPolicy.builder().withMaxRetries(0).build());
+    ProcessTransport process = new ProcessTransport(Commands.defaultBinary(), socket, Duration.ofSeconds(10), watchdog);
+    server = new TmuxServer(socket, new ControlModeTransport(Commands.defaultBinary(), socket, Duration.ofSeconds(10), process),
+        RetryPolicy.builder().withMaxRetries(0).build(), Duration.ofSeconds(10));
     pane = open("model", 0);
   }
 

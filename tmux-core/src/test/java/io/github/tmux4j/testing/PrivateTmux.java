@@ -103,7 +103,7 @@ public final class PrivateTmux implements BeforeAllCallback, AfterAllCallback {
     }
     for (Path p : all) {
       if (!Files.isDirectory(p) && !Files.isRegularFile(p)) { // a socket
-        Process kill = new ProcessBuilder("tmux", "-S", p.toString(), "kill-server")
+        Process kill = new ProcessBuilder(io.github.tmux4j.internal.Commands.defaultBinary(), "-S", p.toString(), "kill-server")
             .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         kill.waitFor(10, TimeUnit.SECONDS);
       }

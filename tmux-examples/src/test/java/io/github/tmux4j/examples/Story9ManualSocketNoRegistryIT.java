@@ -63,7 +63,7 @@ class Story9ManualSocketNoRegistryIT {
   }
 
   private static int tmuxExitCode(Path socket, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("tmux", "-S", socket.toString()));
+    List<String> command = new ArrayList<>(List.of(io.github.tmux4j.internal.Commands.defaultBinary(), "-S", socket.toString()));
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

@@ -221,7 +221,7 @@ final class Environment implements AutoCloseable {
           .toList();
     }
     for (Path socket : sockets) {
-      ProcessBuilder pb = new ProcessBuilder("tmux", "-S", socket.toString(), "kill-server")
+      ProcessBuilder pb = new ProcessBuilder(io.github.tmux4j.internal.Commands.defaultBinary(), "-S", socket.toString(), "kill-server")
           .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.DISCARD);

@@ -30,6 +30,16 @@ public final class PrivateTmux implements BeforeAllCallback, AfterAllCallback {
   private Path dir;
   private final List<TmuxClient> clients = new ArrayList<>();
 
+  /**
+   * The tmux executable the tests drive: {@code $TMUX4J_TMUX} (set from {@code -Dtmux4j.tmux} by the
+   * build), else {@code tmux} on the {@code PATH}; the library's own default, so tests and library agree.
+   *
+   * @return the executable, a path or a bare name
+   */
+  public static String tmuxBinary() {
+    return io.github.tmux4j.internal.Commands.defaultBinary();
+  }
+
   /** The base directory for test sockets: {@code -Dtmux4j.test.dir}, else {@code target/tmux-it}. */
   public static Path baseDir() {
     return Paths.get(System.getProperty("tmux4j.test.dir", "target/tmux-it")).toAbsolutePath();
@@ -103,7 +113,7 @@ public final class PrivateTmux implements BeforeAllCallback, AfterAllCallback {
     }
     for (Path p : all) {
       if (!Files.isDirectory(p) && !Files.isRegularFile(p)) { // a socket
-        Process kill = new ProcessBuilder(io.github.tmux4j.internal.Commands.defaultBinary(), "-S", p.toString(), "kill-server")
+        Process kill = new ProcessBuilder(tmuxBinary(), "-S", p.toString(), "kill-server")
             .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         kill.waitFor(10, TimeUnit.SECONDS);
       }

@@ -68,6 +68,43 @@ public final class Commands {
     return builder;
   }
 
+  /** The pane option in which a command line that types input leaves its token (see {@link #inputMarker}). */
+  static final String INPUT_MARKER_OPTION = "@tmux4j-input";
+
+  /**
+   * A command for a command line that types input into a pane, placed after the command that reads the
+   * pane's position and before the input: it stores a token unique to the line, followed by
+   * {@code format} expanded at that moment (the same text the position command prints), in a pane option.
+   * tmux runs a client's command line all at once, so if the control client that carried it is lost
+   * before tmux's answer arrives, the option tells whether the input was typed (the token is there, and
+   * with it the answer's first line) or never read (it is not), and the line can be sent again without
+   * typing anything twice.
+   *
+   * @param pane the pane id
+   * @param token a token unique to the command line, without spaces
+   * @param format the position command's format
+   * @return the arguments, starting with the {@code ;} separator
+   */
+  static List<String> inputMarker(String pane, String token, String format) {
+    return List.of(";", "set-option", "-p", "-F", "-t", pane, INPUT_MARKER_OPTION, token + " " + format);
+  }
+
+  /**
+   * The token of a command line that contains an {@link #inputMarker}, or {@code null} if it has none.
+   *
+   * @param args the command line
+   * @return the token, or {@code null}
+   */
+  static String inputMarkerToken(List<String> args) {
+    int at = args.indexOf(INPUT_MARKER_OPTION);
+    if (at < 0 || at + 1 >= args.size()) {
+      return null;
+    }
+    String value = args.get(at + 1);
+    int space = value.indexOf(' ');
+    return space < 0 ? value : value.substring(0, space);
+  }
+
   /**
    * Makes text safe as the last characters of a tmux argument. tmux treats an argument that ends in
    * {@code ;} as a command separator, even inside quotes (tmux #4350); {@code \;} at the end stands for

@@ -85,9 +85,27 @@ public final class ControlModeTransport implements CommandTransport {
         if (attempt == 0 && readOnly(args)) {
           continue; // the pane is there and the command changes nothing: ask again on a new client
         }
+        String token = Commands.inputMarkerToken(args);
+        if (attempt == 0 && token != null) {
+          String marker = markerOf(pane);
+          if (marker != null && !marker.startsWith(token + " ")) {
+            continue; // the line never ran: nothing was typed, so it can be sent again
+          }
+          if (marker != null) {
+            // It ran: its first answer line was stored with the token; the rest of the answer is lost.
+            return new TmuxResult(0, marker.substring(token.length() + 1) + "\n", "", -1);
+          }
+        }
         throw lost;
       }
     }
+  }
+
+  /** The input marker a pane holds (see {@link Commands#inputMarker}), or {@code null} if it cannot be read. */
+  private String markerOf(String pane) {
+    TmuxResult marker = fallback.execute(List.of("display-message", "-p", "-t", pane,
+        "#{" + Commands.INPUT_MARKER_OPTION + "}"), null);
+    return marker.exitCode() == 0 ? marker.stdout().strip() : null;
   }
 
   /** Whether every command of an argument list only reads. */

@@ -42,6 +42,8 @@ public final class TmuxServer {
   private final FailsafeExecutor<Object> retry;
   private final AttachGate gate;
   private final Duration gateWait;
+  /** Tokens that tell whether a command line typing input ran (see {@link Commands#inputMarker}). */
+  private final java.util.Random inputTokens = new java.security.SecureRandom();
 
   /**
    * Creates the operations for one socket.
@@ -216,9 +218,13 @@ public final class TmuxServer {
     return sendAndParse(session, pane, args, false, false);
   }
 
-  /** The commands that read the position (and the visible screen) before the input. */
-  private static List<String> positionArgs(String pane, boolean withScreen) {
+  /**
+   * The commands that read the position (and the visible screen) before the input, and leave the
+   * position with a token in the pane (see {@link Commands#inputMarker}).
+   */
+  private List<String> positionArgs(String pane, boolean withScreen) {
     List<String> args = new ArrayList<>(List.of("display-message", "-p", "-t", pane, SNAPSHOT_FORMAT));
+    args.addAll(Commands.inputMarker(pane, Long.toHexString(inputTokens.nextLong()), SNAPSHOT_FORMAT));
     if (withScreen) {
       args.addAll(List.of(SEP, "capture-pane", "-p", "-t", pane)); // rows as they are, not joined
     }

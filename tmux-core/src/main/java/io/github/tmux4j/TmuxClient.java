@@ -10,6 +10,7 @@ import io.github.tmux4j.internal.Names;
 import io.github.tmux4j.internal.ProcessTransport;
 import io.github.tmux4j.internal.SocketDirs;
 import io.github.tmux4j.internal.TmuxServer;
+import io.github.tmux4j.internal.TmuxVersion;
 import io.github.tmux4j.spi.InMemoryRegistry;
 import io.github.tmux4j.spi.Registry;
 import io.github.tmux4j.spi.RegistryProvider;
@@ -65,6 +66,7 @@ public final class TmuxClient implements AutoCloseable {
   private final Leases leases;
   private final Map<Path, TmuxServer> servers = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile Boolean controlModeSafe;
   /** Ephemeral sessions this client created, killed by {@link #ephemeralReaper} when the JVM exits. */
   private final Map<String, String[]> ephemeral = new ConcurrentHashMap<>();
   private final Thread ephemeralReaper = new Thread(this::killEphemeral, "tmux4j-ephemeral-reaper");
@@ -338,10 +340,20 @@ public final class TmuxClient implements AutoCloseable {
     ensureOpen();
     return servers.computeIfAbsent(socketPath, s -> {
       ProcessTransport process = new ProcessTransport(tmuxBinary, s, commandTimeout, watchdog);
-      CommandTransport route = transport == Transport.PROCESS
+      CommandTransport route = transport == Transport.PROCESS || !controlModeSafe()
           ? process : new ControlModeTransport(tmuxBinary, s, commandTimeout, process);
       return new TmuxServer(s, route, retryPolicy, commandTimeout);
     });
+  }
+
+  /** Whether this client's tmux can have control clients (asked once, on first need). */
+  private boolean controlModeSafe() {
+    Boolean safe = controlModeSafe;
+    if (safe == null) {
+      safe = TmuxVersion.of(tmuxBinary).controlModeSafe();
+      controlModeSafe = safe;
+    }
+    return safe;
   }
 
   DefaultSession.Context context() {

@@ -28,6 +28,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The control-mode transport (the default): routing, event-driven waits, streaming, failure handling. */
 class ControlModeIT {
   @RegisterExtension static final PrivateTmux TMUX = new PrivateTmux();
+
+  @org.junit.jupiter.api.BeforeAll
+  static void needsControlMode() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(PrivateTmux.controlModeSafe(),
+        "this tmux gets no control clients (older than 3.3): nothing here applies");
+  }
   private static final Duration WAIT = Duration.ofSeconds(20);
 
   /** A tmux wrapper that logs each invocation, so a test can see which commands spawned a process. */

@@ -28,11 +28,14 @@ import java.util.stream.Stream;
  *       {@code python3 -c "import libtmux"} works (Debian: {@code apt-get install python3-libtmux}),
  *       in blocks that alternate with those of benchmark 2 in control mode, so the ratio of the two
  *       compares them under the same conditions;
- *   <li>CPU used by this JVM while 20 sessions sit idle with open control clients.
+ *   <li>CPU used by this JVM while 20 sessions sit idle with open control clients;
+ *   <li>{@code run("echo ...")} from 50 threads of one client, each on a session of its own created at
+ *       the same time as the others, for 30 seconds ({@link ConcurrentRuns}): throughput, p50/p99, errors.
  * </ol>
  *
  * <p>Run with {@code mvn -q -pl tmux-bench exec:java} (after {@code mvn -q install -DskipTests});
- * {@code -Dexec.args="<samples> <warm-up seconds>"} changes the sample count (default 2000) and the
+ * {@code -Dexec.args="<samples> <warm-up seconds> <concurrent seconds> <threads>"} changes the sample
+ * count (default 2000), the concurrent benchmark (default 30 seconds, 50 threads) and the
  * warm-up (default 5 seconds per control-mode benchmark, at least a tenth of the samples: on this
  * project's 2-core machine the JIT compiler keeps a core busy for about that long, which would
  * otherwise be measured as tmux4j's latency). Clients are default ones, with the file registry of
@@ -48,13 +51,18 @@ public final class Bench {
   private final int warmup;
   private final long warmupNanos;
   private final Path dir;
+  private final Duration concurrentTime;
+  private final int concurrentThreads;
   private final List<Stats> results = new ArrayList<>();
+  private ConcurrentRuns concurrent;
 
-  Bench(int iterations, Duration warmupTime, Path dir) {
+  Bench(int iterations, Duration warmupTime, Path dir, Duration concurrentTime, int concurrentThreads) {
     this.iterations = iterations;
     this.warmup = Math.max(10, iterations / 10);
     this.warmupNanos = warmupTime.toNanos();
     this.dir = dir;
+    this.concurrentTime = concurrentTime;
+    this.concurrentThreads = concurrentThreads;
   }
 
   /**
@@ -66,9 +74,11 @@ public final class Bench {
   public static void main(String[] args) throws Exception {
     int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
     Duration warmup = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 5);
+    Duration concurrentTime = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 30);
+    int threads = args.length > 3 ? Integer.parseInt(args[3]) : 50;
     Path dir = Files.createTempDirectory(Paths.get("/tmp"), "tmux4j-bench");
     try {
-      Bench bench = new Bench(iterations, warmup, dir);
+      Bench bench = new Bench(iterations, warmup, dir, concurrentTime, threads);
       bench.runAll();
       bench.results.forEach(System.out::println);
     } finally {
@@ -135,7 +145,17 @@ public final class Bench {
       System.out.println("4. libtmux: not installed (apt-get install python3-libtmux), skipped");
     }
     idleCpu();
+    try (TmuxClient client = client(Transport.CONTROL_MODE)) {
+      concurrent = ConcurrentRuns.measure(client, concurrentThreads, concurrentTime);
+    }
+    System.out.println(concurrent);
+    results.add(concurrent.latency());
     return results;
+  }
+
+  /** The result of benchmark 6, once {@link #runAll()} ran. */
+  ConcurrentRuns concurrent() {
+    return concurrent;
   }
 
   private TmuxClient client(Transport t) {

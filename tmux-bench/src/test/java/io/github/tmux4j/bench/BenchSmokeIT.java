@@ -14,7 +14,10 @@ class BenchSmokeIT {
 
   @Test
   void everyBenchmarkRunsAndProducesSamples() throws Exception {
-    List<Stats> results = new Bench(20, java.time.Duration.ZERO, TMUX.dir()).runAll();
+    Bench bench = new Bench(20, java.time.Duration.ZERO, TMUX.dir(), java.time.Duration.ofSeconds(2), 4);
+    List<Stats> results = bench.runAll();
+    assertEquals(0, bench.concurrent().errors(), bench.concurrent().toString());
+    assertTrue(bench.concurrent().runs() > 0, bench.concurrent().toString());
     assertTrue(results.size() >= 6, results.toString());
     for (Stats s : results) {
       assertTrue(s.count() > 0 && s.medianNanos() > 0, s.toString());

@@ -39,7 +39,8 @@ public final class TmuxErrors {
       return new ServerNotRunningException(socket, "the tmux server has no sessions left and is exiting (" + err
           + ")", false);
     }
-    if (err.startsWith("can't find session") || err.startsWith("can't find pane")
+    if (err.startsWith("can't find session") || err.startsWith("can't find pane") || err.startsWith("no such pane")
+        || err.startsWith("no such window")
         || err.startsWith("can't find window") || err.startsWith("no such session")
         || err.startsWith("session not found")) {
       return new SessionNotFoundException(session == null ? "?" : session, "tmux on " + socket + " says: " + err);

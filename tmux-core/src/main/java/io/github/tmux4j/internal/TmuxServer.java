@@ -154,6 +154,11 @@ public final class TmuxServer {
     args.add("env");
     env.forEach((k, v) -> args.add(Commands.literalArgument(k + "=" + v)));
     command.forEach(a -> args.add(Commands.literalArgument(a)));
+    // tmux 3.2a sizes a detached session's window by the creating client's terminal (80x24), not -x/-y.
+    // Commands after new-session on its line act on the new session: size the window, then hand its
+    // size back to the window-size option, so an attaching terminal still resizes it as usual.
+    args.addAll(List.of(SEP, "resize-window", "-x", Integer.toString(width), "-y", Integer.toString(height),
+        SEP, "set-option", "-w", "-u", "window-size"));
     String out;
     try (AttachGate.Permit p = gate.shared(gateWait)) { // tmux notifies control clients: %sessions-changed
       out = call(name, args, null).stdout().strip();

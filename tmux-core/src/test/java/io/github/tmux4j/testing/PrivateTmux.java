@@ -40,6 +40,15 @@ public final class PrivateTmux implements BeforeAllCallback, AfterAllCallback {
     return io.github.tmux4j.internal.Commands.defaultBinary();
   }
 
+  /**
+   * Whether the tmux under test gets control clients (3.3 and newer; see {@code TmuxVersion}).
+   *
+   * @return {@code true} if tmux4j uses control mode with it
+   */
+  public static boolean controlModeSafe() {
+    return io.github.tmux4j.internal.TmuxVersion.of(tmuxBinary()).controlModeSafe();
+  }
+
   /** The base directory for test sockets: {@code -Dtmux4j.test.dir}, else {@code target/tmux-it}. */
   public static Path baseDir() {
     return Paths.get(System.getProperty("tmux4j.test.dir", "target/tmux-it")).toAbsolutePath();

@@ -59,6 +59,24 @@ class FaultsIT {
   }
 
   @Test
+  void aCrashedServerIsReportedAsNotRunningNamingTheLikelyCause() throws Exception {
+    TmuxClient tmux = TMUX.client(b -> b.socketName("crash"));
+    Session s = tmux.newSession("crash-sh").shell().create();
+    assertEquals("up", s.run("echo up").output());
+    long server = serverPid(s);
+    ProcessHandle handle = ProcessHandle.of(server).orElseThrow();
+    new ProcessBuilder("kill", "-SEGV", Long.toString(server)).start().waitFor(10, TimeUnit.SECONDS); // as a crash
+    handle.onExit().orTimeout(10, TimeUnit.SECONDS).join();
+    assertTrue(Files.exists(tmux.socket(), java.nio.file.LinkOption.NOFOLLOW_LINKS), "a crash leaves the socket");
+    assertEquals(HealthState.SERVER_NOT_RUNNING, s.health().state());
+    ServerNotRunningException e = assertThrows(ServerNotRunningException.class,
+        () -> s.run("echo down", Duration.ofSeconds(5)));
+    assertTrue(e.getMessage().contains("crashed"), e.getMessage());
+    assertEquals(tmux.socket(), e.socket());
+    assertEquals(HealthState.SERVER_NOT_RUNNING, tmux.sessions().get(0).state());
+  }
+
+  @Test
   void removedSocketDirectoryIsRecreatedPrivateForTheNextSession() throws Exception {
     Path dir = TMUX.dir().resolve("gone");
     TmuxClient tmux = TmuxClient.builder().socketDir(dir).socketName("s").registry(new InMemoryRegistry()).build();
@@ -66,12 +84,11 @@ class FaultsIT {
       Session old = tmux.newSession("dir-old").shell().create();
       long oldServer = serverPid(old);
       try {
-        try (var files = Files.list(dir)) {
-          for (Path p : files.toList()) {
+        try (var files = Files.walk(dir)) { // the socket, the registry, the lock directory
+          for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
             Files.delete(p);
           }
         }
-        Files.delete(dir);
         assertEquals(HealthState.SERVER_NOT_RUNNING, old.health().state());
         Session fresh = tmux.newSession("dir-new").shell().create();
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));

@@ -1,7 +1,8 @@
 package io.github.tmux4j.internal;
 
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -9,14 +10,19 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Waits until a tmux server has seen clients leave. A client that leaves makes tmux notify every control
- * client ({@code %client-detached}), and it does so when it notices the client's socket close, which can
- * be after the client's process has exited; tmux queues the notification at that moment and delivers it
- * before it reads anything else. So once a later {@code list-clients} no longer shows a client, its
- * notification has been delivered, and a new control client may attach (see {@link AttachGate}).
+ * client ({@code %client-detached}) when it notices the client's socket close, so a new control client
+ * may attach only after that (see {@link AttachGate}).
+ *
+ * <p>{@code list-clients} cannot tell: it skips clients without a session, and the control clients of a
+ * killed session are exactly those, still connected until their process exits. So a departure is: the
+ * client's process has ended (exited or defunct: either way its socket is closed), then one command
+ * round trip to the server. tmux reads its sockets in its event loop and delivers the notifications it
+ * queued there before it reads anything else, so a command sent after the socket closed is answered only
+ * after the notification went out.
  */
 final class ClientDepartures {
   private static final long FIRST_PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
-  private static final long MAX_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+  private static final long MAX_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
   private ClientDepartures() {}
 
@@ -27,7 +33,7 @@ final class ClientDepartures {
    * @return the pids
    */
   static Set<Long> parse(String answer) {
-    Set<Long> pids = new HashSet<>();
+    Set<Long> pids = new LinkedHashSet<>();
     for (String line : answer.split("\n")) {
       String s = line.strip();
       if (!s.isEmpty()) {
@@ -42,25 +48,23 @@ final class ClientDepartures {
   }
 
   /**
-   * Waits until the server lists none of {@code pids} among its clients, or is gone.
+   * Waits until the processes of {@code pids} have ended and the server has read that.
    *
    * @param transport a route to the server that does not depend on the leaving clients
    * @param pids the clients' process ids
    * @param deadline {@link System#nanoTime()} to give up at
-   * @return {@code true} if they are gone; {@code false} if one was still listed at the deadline
+   * @return {@code true} if they are gone; {@code false} if one was still running at the deadline
    */
   static boolean await(CommandTransport transport, Collection<Long> pids, long deadline) {
     if (pids.isEmpty()) {
       return true;
     }
+    List<Long> running = new ArrayList<>(pids);
     long pause = FIRST_PAUSE_NANOS;
     while (true) {
-      TmuxResult listed = transport.execute(List.of("list-clients", "-F", "#{client_pid}"), null);
-      if (listed.exitCode() != 0 && !listed.stderr().contains("Resource temporarily unavailable")) {
-        return true; // no server: there is nobody left to notify
-      }
-      if (listed.exitCode() == 0 && pids.stream().noneMatch(parse(listed.stdout())::contains)) {
-        return true;
+      running.removeIf(pid -> HealthDecision.observe(pid) != HealthDecision.ProcessState.RUNNING);
+      if (running.isEmpty()) {
+        break;
       }
       long left = deadline - System.nanoTime();
       if (left <= 0) {
@@ -69,5 +73,9 @@ final class ClientDepartures {
       LockSupport.parkNanos(Math.min(pause, left));
       pause = Math.min(pause * 2, MAX_PAUSE_NANOS);
     }
+    // One round trip: answered only after tmux read the closed sockets and sent %client-detached. Any
+    // answer will do, "no server running" included.
+    transport.execute(List.of("display-message", "-p", ""), null);
+    return true;
   }
 }

@@ -48,7 +48,8 @@ public final class Commands {
 
   /**
    * A process builder for a control client attached to the session of a pane: {@code tmux -u -S <socket>
-   * -C attach-session -E -f ignore-size,pause-after=N -t <pane>}, with an empty environment. The client
+   * -N -C attach-session -E -f ignore-size,pause-after=N -t <pane>}, with an empty environment ({@code -N}:
+   * an attach to a dead socket must not start an empty server that exits at once). The client
    * sends its environment to the server in its handshake, one message per variable, and tmux 3.2a-3.6b
    * crash if a notification arrives during the handshake (see {@link AttachGate}): a JVM's environment
    * would make it long. {@code -E} keeps the attach from copying variables into the session
@@ -62,7 +63,7 @@ public final class Commands {
    */
   public static ProcessBuilder controlClient(String binary, java.nio.file.Path socket, String pane,
       int pauseAfterSeconds) {
-    ProcessBuilder builder = tmuxProcess(binary, socket, List.of("-C", "attach-session", "-E", "-f",
+    ProcessBuilder builder = tmuxProcess(binary, socket, List.of("-N", "-C", "attach-session", "-E", "-f",
         "ignore-size,pause-after=" + pauseAfterSeconds, "-t", pane)).redirectErrorStream(true);
     builder.environment().clear();
     return builder;

@@ -42,6 +42,8 @@ class ConcurrencySoakIT {
   @RegisterExtension static final PrivateTmux TMUX = new PrivateTmux();
 
   private static final Duration SOAK = Duration.ofSeconds(Long.getLong("tmux4j.soak.seconds", 20));
+  /** The slow-handshake soak: it finds a gap in seconds. */
+  private static final Duration SLOW_SOAK = Duration.ofSeconds(Long.getLong("tmux4j.soak.slow.seconds", 12));
   private static final int WORKERS = Math.max(6, Integer.getInteger("tmux4j.soak.workers", 6));
   /** Pacing of the bystander and server checks (a rate, not a wait for a condition). */
   private static final Duration CHECK_EVERY = Duration.ofMillis(200);
@@ -56,8 +58,23 @@ class ConcurrencySoakIT {
 
   @Test
   void threadsAndASecondProcessChurnSessionsWhileTheServerAndABystanderSurvive() throws Exception {
-    String binary = PrivateTmux.tmuxBinary();
-    TmuxClient tmux = TMUX.client(b -> b.socketName("soak").tmuxBinary(Path.of(binary)));
+    soak(PrivateTmux.tmuxBinary(), "soak", SOAK);
+  }
+
+  /**
+   * The same with every control client's handshake slowed down to 20 ms (and its exit by 30 ms) by an
+   * {@code LD_PRELOAD} shim that changes only timing: any gap in the attach gate then crashes tmux
+   * 3.2a-3.6b within seconds instead of once in thousands of runs. It found a real gap (a killed
+   * session's control clients counted as gone too early).
+   */
+  @Test
+  void theSameWithSlowControlClientHandshakes() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(PrivateTmux.controlModeSafe(), "no control clients with this tmux");
+    soak(slowHandshakes(PrivateTmux.tmuxBinary()).toString(), "slow", SLOW_SOAK);
+  }
+
+  private void soak(String binary, String socketName, Duration soak) throws Exception {
+    TmuxClient tmux = TMUX.client(b -> b.socketName(socketName).tmuxBinary(Path.of(binary)));
     Path socket = tmux.socket();
     Session bystander = tmux.newSession("soak-bystander").shell().create();
     assertEquals("alive", bystander.run("echo alive", STEP).output());
@@ -75,8 +92,8 @@ class ConcurrencySoakIT {
     int answered = 0;
 
     long start = System.nanoTime();
-    long deadline = start + SOAK.toNanos();
-    Process child = startChurnProcess(binary);
+    long deadline = start + soak.toNanos();
+    Process child = startChurnProcess(binary, socketName, soak);
     List<String> childOutput = new ArrayList<>();
     Thread childReader = readAll(child, childOutput);
     ExecutorService pool = Executors.newFixedThreadPool(WORKERS, r -> {
@@ -293,11 +310,37 @@ class ConcurrencySoakIT {
   }
 
   /** Starts {@link SessionChurnMain} in a second JVM on the same socket for the soak's duration. */
-  private static Process startChurnProcess(String binary) throws IOException {
+  private static Process startChurnProcess(String binary, String socketName, Duration soak) throws IOException {
     return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), SessionChurnMain.class.getName(),
-        TMUX.dir().toString(), "soak", binary, Long.toString(SOAK.toSeconds()), "soak-child-")
+        TMUX.dir().toString(), socketName, binary, Long.toString(soak.toSeconds()), "soak-child-")
         .redirectErrorStream(true).start();
+  }
+
+  /**
+   * A tmux wrapper whose control clients run with the slow-handshake shim, compiled here with gcc from
+   * {@code slow-handshake/slowident.c}.
+   */
+  private static Path slowHandshakes(String binary) throws Exception {
+    Path dir = TMUX.dir().resolve("slow-handshake");
+    java.nio.file.Files.createDirectories(dir);
+    Path source = dir.resolve("slowident.c");
+    try (var in = ConcurrencySoakIT.class.getResourceAsStream("/slow-handshake/slowident.c")) {
+      java.nio.file.Files.write(source, in.readAllBytes());
+    }
+    Path shim = dir.resolve("slowident.so");
+    Process gcc = new ProcessBuilder("gcc", "-shared", "-fPIC", "-O2", "-o", shim.toString(), source.toString(), "-ldl")
+        .redirectErrorStream(true).start();
+    String out = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(gcc.waitFor(60, TimeUnit.SECONDS) && gcc.exitValue() == 0, "gcc could not build the shim: " + out);
+    Path wrapper = dir.resolve("tmux");
+    java.nio.file.Files.writeString(wrapper, String.join("\n", "#!/bin/sh",
+        "case \" $* \" in",
+        "  *\" -C \"*) SLOWIDENT_MS=20 SLOWEXIT_MS=30 LD_PRELOAD='" + shim + "' exec '" + binary + "' \"$@\" ;;",
+        "  *) exec '" + binary + "' \"$@\" ;;",
+        "esac", ""));
+    java.nio.file.Files.setPosixFilePermissions(wrapper, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    return wrapper;
   }
 
   /** Collects a process's output lines on a daemon thread. */

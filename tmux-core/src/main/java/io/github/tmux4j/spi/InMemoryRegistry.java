@@ -18,11 +18,6 @@ public final class InMemoryRegistry implements Registry {
   public InMemoryRegistry() {}
 
   @Override
-  public void put(SessionRecord record) {
-    records.put(record.name(), record);
-  }
-
-  @Override
   public Optional<SessionRecord> get(String name) {
     return Optional.ofNullable(records.get(name));
   }
@@ -32,13 +27,24 @@ public final class InMemoryRegistry implements Registry {
     return new ArrayList<>(records.values());
   }
 
+  /** Atomic within this JVM. */
   @Override
-  public boolean remove(String name) {
+  public synchronized boolean replace(SessionRecord expected, SessionRecord replacement) {
+    return Registry.super.replace(expected, replacement);
+  }
+
+  @Override
+  public synchronized void put(SessionRecord record) {
+    records.put(record.name(), record);
+  }
+
+  @Override
+  public synchronized boolean remove(String name) {
     return records.remove(name) != null;
   }
 
   @Override
-  public void touch(String name, Instant when) {
+  public synchronized void touch(String name, Instant when) {
     records.computeIfPresent(name, (k, r) -> r.withLastActive(when));
   }
 }

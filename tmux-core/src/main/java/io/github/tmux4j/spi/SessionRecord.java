@@ -40,6 +40,19 @@ public record SessionRecord(
   }
 
   /**
+   * Whether two records describe the same session: the same socket, target pane and creation time. A
+   * rename, a touch or new tags keep a session the same; a new session under an old name (even one that
+   * a restarted server gave the same pane id) is another.
+   *
+   * @param other the other record
+   * @return {@code true} if both record the same session
+   */
+  public boolean sameSession(SessionRecord other) {
+    return other != null && socket.equals(other.socket) && target.equals(other.target)
+        && createdAt.equals(other.createdAt);
+  }
+
+  /**
    * Returns a copy with another {@code lastActive}.
    *
    * @param when the new time of last activity

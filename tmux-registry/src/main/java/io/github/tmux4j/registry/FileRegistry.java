@@ -2,6 +2,7 @@ package io.github.tmux4j.registry;
 
 import io.github.tmux4j.RegistryCorruptException;
 import io.github.tmux4j.RegistryException;
+import io.github.tmux4j.registry.internal.CompareAndSet;
 import io.github.tmux4j.registry.internal.FileLocker;
 import io.github.tmux4j.registry.internal.RegistryDocument;
 import io.github.tmux4j.registry.internal.RegistryJson;
@@ -44,9 +45,9 @@ import java.util.function.Function;
  * entry, are kept when the file is rewritten. Timestamps are written as ISO-8601 UTC, with a fraction of
  * a second only when the instant has one (so that every record reads back equal to what was put).
  *
- * <p><b>Writes</b> ({@link #put}, {@link #remove}, {@link #touch}, {@link #restore}, {@link #repair})
- * are read-modify-write cycles under two locks: a fair lock for the threads of this instance, then an OS
- * lock ({@code fcntl}, through Java's {@link java.nio.channels.FileLock}) on the side file
+ * <p><b>Writes</b> ({@link #put}, {@link #remove}, {@link #replace}, {@link #touch}, {@link #restore},
+ * {@link #repair}) are read-modify-write cycles under two locks: a fair lock for the threads of this
+ * instance, then an OS lock ({@code fcntl}, through Java's {@link java.nio.channels.FileLock}) on the side file
  * {@code .sessions.json.lock} for other processes. A writer waits at most the {@linkplain
  * Builder#lockTimeout lock timeout} (default 10 s) and then fails with a {@link RegistryException} that
  * names the lock file. A writer that waits for another process sleeps in the kernel and is woken as soon
@@ -234,6 +235,34 @@ public final class FileRegistry implements Registry {
   public boolean remove(String name) {
     Objects.requireNonNull(name, "name");
     return update(edit -> edit.remove(name));
+  }
+
+  /**
+   * Replaces a record if the registry still holds the one the caller read, with the rules of
+   * {@link Registry#replace}: {@code expected} is found by its name and must be {@linkplain
+   * SessionRecord#sameSession the same session} ({@code null} expects no record under
+   * {@code replacement}'s name); {@code replacement} is stored under its name, removing the old entry on
+   * a rename (the new name must be free), and {@code null} removes {@code expected}. An entry that
+   * cannot be read as a record (one {@link #get} does not return) counts as none, and is overwritten.
+   *
+   * <p>Thread-safe and atomic across processes: the check and the change are one read-modify-write
+   * under the lock, so of several threads or processes that replace the same record, or create the same
+   * name, exactly one succeeds. Writes the file at most once, and not at all when the answer is
+   * {@code false} or the replacement equals the record stored. Fields of the replaced entry that tmux4j
+   * does not know are kept, as by {@link #put}; a rename moves them to the new name.
+   *
+   * @param expected the record the caller read, or {@code null} for none
+   * @param replacement the new record, or {@code null} to remove {@code expected}
+   * @return {@code true} if the replacement was made
+   * @throws IllegalArgumentException if both are {@code null}
+   * @throws RegistryCorruptException if the file cannot be parsed (it is left untouched)
+   * @throws RegistryException if the lock cannot be had in time or the file cannot be written (the
+   *     registry is then unchanged), or the registry is closed
+   */
+  @Override
+  public boolean replace(SessionRecord expected, SessionRecord replacement) {
+    CompareAndSet.check(expected, replacement);
+    return update(edit -> CompareAndSet.apply(edit, expected, replacement));
   }
 
   /**

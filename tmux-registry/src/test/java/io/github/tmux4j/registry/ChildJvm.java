@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,6 +22,8 @@ final class ChildJvm implements AutoCloseable {
   private final Process process;
   private final List<String> out = new CopyOnWriteArrayList<>();
   private final List<String> err = new CopyOnWriteArrayList<>();
+  /** Counted down when standard output and standard error have been read to the end. */
+  private final CountDownLatch drained = new CountDownLatch(2);
 
   private ChildJvm(Process process) {
     this.process = process;
@@ -52,12 +55,20 @@ final class ChildJvm implements AutoCloseable {
     return process;
   }
 
-  /** Waits for the exit; fails the test if it takes longer than {@code timeout}. */
+  /**
+   * Waits for the exit, and for all the output to be read (so that {@link #lines()} is complete); fails
+   * the test if that takes longer than {@code timeout}.
+   */
   int waitFor(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("Child JVM " + process.pid() + " still runs after " + timeout + "; stderr:\n"
           + stderr());
+    }
+    if (!drained.await(Math.max(1_000_000_000L, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+      throw new AssertionError("The output of child JVM " + process.pid() + " was not read to the end after "
+          + "it exited");
     }
     return process.exitValue();
   }
@@ -86,6 +97,8 @@ final class ChildJvm implements AutoCloseable {
         }
       } catch (IOException e) {
         into.add("[" + name + " closed: " + e + "]");
+      } finally {
+        drained.countDown();
       }
     }, "child-" + process.pid() + "-" + name);
     t.setDaemon(true);

@@ -22,6 +22,20 @@ import java.util.Map;
  *   <li>{@code probe <lockFile>}: prints {@code free} if it can take the OS lock on a lock file at once,
  *       else {@code busy}.
  * </ul>
+ * The replace modes ({@link ReplaceWorker}) run {@code threads} threads on one registry instance. Each
+ * prints {@code ready} once warmed up and starts when a line arrives on its standard input, so that the
+ * processes race:
+ * <ul>
+ *   <li>{@code create <file> <id> <threads> <names>}: every thread creates names {@code n-0} to
+ *       {@code n-<names-1>} with {@code replace(null, r)}; prints {@code won <name> <owner>} for each win.
+ *   <li>{@code killrace <file> <id> <threads> <names> <ops>}: each thread does {@code ops} random steps
+ *       on names {@code k-0} to {@code k-<names-1>}: kill what it reads ({@code replace(read, null)}), or
+ *       create a session if it reads none ({@code replace(null, r)}); prints {@code created <name>
+ *       <target>} and {@code killed <name> <target>} for the replaces that succeed.
+ *   <li>{@code chain <file> <id> <threads> <steps> <total>}: each thread advances the registry's single
+ *       token record {@code steps} times with {@code replace(read, next)}, retrying on failure; prints
+ *       {@code steps <n> failures <m>}.
+ * </ul>
  * A failure prints the stack trace and exits with status 1.
  */
 public final class RegistryWorker {
@@ -42,6 +56,7 @@ public final class RegistryWorker {
         case "crash" -> crash(Path.of(args[1]), args[2]);
         case "hold" -> hold(Path.of(args[1]));
         case "probe" -> probe(Path.of(args[1]));
+        case "create", "killrace", "chain" -> ReplaceWorker.run(args);
         default -> throw new IllegalArgumentException("unknown mode " + args[0]);
       }
       System.exit(0);

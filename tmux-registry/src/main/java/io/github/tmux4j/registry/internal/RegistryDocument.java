@@ -247,6 +247,40 @@ public final class RegistryDocument {
     }
 
     /**
+     * The record an entry of this edit holds now (changes made so far included). Only that entry is
+     * converted.
+     *
+     * @param name the session name
+     * @return the record, or empty if there is no entry or it cannot be read as a record (as for
+     *     {@link RegistryDocument#record}; such an entry is not logged here)
+     */
+    public Optional<SessionRecord> record(String name) {
+      JsonNode node = sessions.get(name);
+      return node == null ? Optional.empty() : SessionNodes.toRecord(name, node, problem -> { });
+    }
+
+    /**
+     * Stores a record under its name in place of the entry {@code from}, which is removed: a rename.
+     * Unknown fields of {@code from}'s entry move with it; an entry already under the new name is
+     * overwritten (its unknown fields are dropped). The same as {@link #put} when the names are equal.
+     *
+     * @param from the name of the entry the record comes from
+     * @param record the record, under its new name
+     * @return this edit
+     */
+    public Edit move(String from, SessionRecord record) {
+      if (from.equals(record.name())) {
+        return put(record);
+      }
+      JsonNode source = sessions.get(from);
+      ObjectNode node = SessionNodes.toNode(record, source instanceof ObjectNode o ? o : null);
+      remove(from);
+      sessions.set(record.name(), node);
+      changed.add(record.name());
+      return this;
+    }
+
+    /**
      * Removes an entry.
      *
      * @param name the session name

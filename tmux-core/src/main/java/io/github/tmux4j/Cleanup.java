@@ -133,7 +133,7 @@ public final class Cleanup {
       boolean leftInTmux = info.state() == HealthState.HEALTHY || info.state() == HealthState.DEAD
           || info.state() == HealthState.ZOMBIE;
       if (!dryRun) {
-        client.removeSession(info.record(), leftInTmux);
+        client.lifecycle().remove(info.record(), leftInTmux);
       }
       entries.add(new CleanupReport.Entry(info.name(), info.state(),
           dryRun ? CleanupReport.Action.WOULD_REMOVE : CleanupReport.Action.REMOVED, leftInTmux, reason));

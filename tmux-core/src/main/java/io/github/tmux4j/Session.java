@@ -213,7 +213,7 @@ public interface Session extends AutoCloseable {
   /**
    * Keeps a broken session for forensics: renames it to {@code <name>-quarantined-<yyyyMMddTHHmmssZ>}
    * and tags its record ({@link #QUARANTINE_TAG}, {@link #QUARANTINED_FROM_TAG}), so that
-   * {@link Cleanup} spares it until {@link #release()} and the original name is free for a new session.
+   * {@link Cleanup} spares it until {@link #endQuarantine()} and the original name is free for a new session.
    * The pane, dead or alive, and its output stay as they are.
    *
    * @return this session, under its new name
@@ -223,11 +223,12 @@ public interface Session extends AutoCloseable {
 
   /**
    * Ends a quarantine: removes the quarantine tags, so that cleanup treats the session like any other.
-   * Does nothing if the session is not quarantined.
+   * Does nothing if the session is not quarantined. (Called {@code release()} before 0.1.0, which read
+   * like releasing a {@linkplain #exclusive lease}.)
    *
    * @return this session
    */
-  Session release();
+  Session endQuarantine();
 
   /**
    * Kills the session and removes its registry record, as one operation; the same as {@link #close()}.

@@ -1,20 +1,14 @@
 package io.github.tmux4j;
 
-import io.github.tmux4j.internal.DefaultSession;
-import io.github.tmux4j.internal.Owner;
-import io.github.tmux4j.internal.SocketDirs;
-import io.github.tmux4j.internal.TmuxServer;
-import io.github.tmux4j.spi.SessionRecord;
+import io.github.tmux4j.internal.SessionSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -30,9 +24,6 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class SessionBuilder {
-  /** Registry tag under which a custom session's prompt pattern is kept, so reattached handles can run(). */
-  static final String PROMPT_TAG = "tmux4j.prompt";
-
   private final TmuxClient client;
   private final String name;
   private SessionType type = SessionType.SHELL;
@@ -287,22 +278,30 @@ public final class SessionBuilder {
    * @throws WaitTimeoutException if it is not ready within the startup timeout
    */
   public Session create() {
+    return client.lifecycle().create(spec());
+  }
+
+  /**
+   * Returns the session of this name if it is running and healthy on this client's socket; otherwise
+   * removes what is left of it (a dead pane, a stale record) and creates it as described. A healthy
+   * session that tmux4j did not create is adopted: labelled and registered as described here.
+   *
+   * @return a healthy session
+   * @throws SessionDeadException if a new program exits during startup
+   * @throws WaitTimeoutException if a new program is not ready in time
+   */
+  public Session getOrCreate() {
+    return client.lifecycle().getOrCreate(spec());
+  }
+
+  /** What this builder describes, as an immutable value; the type's own environment included. */
+  private SessionSpec spec() {
     if (command == null) {
       shell();
     }
     if (ephemeral && !register) {
       throw new IllegalStateException("An ephemeral session must be registered (its record names its owner so "
           + "that cleanup() can remove it after a crash); drop register(false) or ephemeral()");
-    }
-    SocketDirs.prepare(client.socketDir()); // recreated (0700) if someone removed it meanwhile
-    TmuxServer server = client.server();
-    Optional<SessionRecord> existing = client.registry().get(name);
-    if (existing.isPresent() && !existing.get().socket().equals(server.socket())) {
-      SessionRecord other = existing.get();
-      Health health = DefaultSession.probe(client.server(other.socket()), name, other.target(), client.clock());
-      if (health.state() != HealthState.MISSING && health.state() != HealthState.SERVER_NOT_RUNNING) {
-        throw new DuplicateSessionException(name, "registered on socket " + other.socket() + ", " + health.state());
-      }
     }
     Map<String, String> fullEnv = new LinkedHashMap<>();
     if (type == SessionType.PYTHON) {
@@ -314,85 +313,8 @@ public final class SessionBuilder {
       fullEnv.put("HISTFILE", "");
     }
     fullEnv.putAll(env);
-    TmuxServer.NewSession created = server.newSession(name, command, fullEnv, width, height, workingDir);
-    Pattern prompt = prompt();
-    if (register) {
-      Instant now = client.clock().instant();
-      client.registry().put(new SessionRecord(name, server.socket(), created.paneId(), type.typeName(),
-          created.pid(), now, now, recordTags()));
-    }
-    DefaultSession session = new DefaultSession(server, client.context(), name, created.paneId(), type, prompt,
-        register);
-    if (ephemeral) {
-      client.ownEphemeral(server, name, created.paneId());
-    }
-    try {
-      if (transcript != null) {
-        server.pipeToFile(name, created.paneId(), transcript);
-      }
-      if (prompt != null) {
-        session.awaitReady(prompt, startupTimeout);
-      }
-      for (SessionTemplate template : templates) {
-        for (SessionTemplate.Step step : template.steps()) {
-          step.apply(session);
-        }
-      }
-    } catch (RuntimeException e) {
-      session.close();
-      throw e;
-    }
-    return session;
+    return new SessionSpec(name, type, command, fullEnv, width, height, workingDir, readyWhen, startupTimeout,
+        register, ephemeral, tags, templates, transcript);
   }
 
-  /**
-   * Returns the session of this name if it is running and healthy on this client's socket; otherwise
-   * removes what is left of it (a dead pane, a stale record) and creates it as described.
-   *
-   * @return a healthy session
-   * @throws SessionDeadException if a new program exits during startup
-   * @throws WaitTimeoutException if a new program is not ready in time
-   */
-  public Session getOrCreate() {
-    if (command == null) {
-      shell();
-    }
-    TmuxServer server = client.server();
-    Health health = DefaultSession.probe(server, name, null, client.clock());
-    if (health.isHealthy()) {
-      Optional<SessionRecord> record = client.registry().get(name);
-      if (register && record.isPresent() && record.get().socket().equals(server.socket())) {
-        return client.handleFor(record.get());
-      }
-      // Alive but unregistered (created with register(false), or the record was lost): adopt it.
-      TmuxServer.PaneInfo pane = server.paneInfo(name, null);
-      if (register) {
-        Instant now = client.clock().instant();
-        client.registry().put(new SessionRecord(name, server.socket(), pane.paneId(), type.typeName(), pane.pid(),
-            now, now, recordTags()));
-      }
-      return new DefaultSession(server, client.context(), name, pane.paneId(), type, prompt(), register);
-    }
-    if (health.state() == HealthState.DEAD || health.state() == HealthState.ZOMBIE) {
-      server.killSession(name);
-    }
-    client.registry().get(name).filter(r -> r.socket().equals(server.socket())).ifPresent(r ->
-        client.registry().remove(name));
-    return create();
-  }
-
-  private Pattern prompt() {
-    return readyWhen != null ? readyWhen : type.prompt().orElse(null);
-  }
-
-  private Map<String, String> recordTags() {
-    Map<String, String> recordTags = new LinkedHashMap<>(tags);
-    if (readyWhen != null) {
-      recordTags.put(PROMPT_TAG, readyWhen.pattern());
-    }
-    if (ephemeral) {
-      Owner.current().addTo(recordTags);
-    }
-    return recordTags;
-  }
 }

@@ -6,28 +6,19 @@ import io.github.tmux4j.internal.Commands;
 import io.github.tmux4j.internal.ControlModeTransport;
 import io.github.tmux4j.internal.DefaultSession;
 import io.github.tmux4j.internal.Leases;
+import io.github.tmux4j.internal.Lifecycle;
 import io.github.tmux4j.internal.Names;
 import io.github.tmux4j.internal.ProcessTransport;
 import io.github.tmux4j.internal.SocketDirs;
-import io.github.tmux4j.internal.TmuxServer;
-import io.github.tmux4j.internal.TmuxVersion;
+import io.github.tmux4j.internal.TmuxCommands;
 import io.github.tmux4j.spi.InMemoryRegistry;
 import io.github.tmux4j.spi.Registry;
 import io.github.tmux4j.spi.RegistryProvider;
-import io.github.tmux4j.spi.SessionRecord;
-import io.github.tmux4j.internal.HealthDecision;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -62,15 +53,9 @@ public final class TmuxClient implements AutoCloseable {
   private final Transport transport;
   private final Clock clock;
   private final ScheduledThreadPoolExecutor watchdog;
-  private final DefaultSession.Context context;
-  private final Leases leases;
-  private final Map<Path, TmuxServer> servers = new ConcurrentHashMap<>();
+  private final Map<Path, TmuxCommands> servers = new ConcurrentHashMap<>();
+  private final Lifecycle lifecycle;
   private final AtomicBoolean closed = new AtomicBoolean();
-  private volatile Boolean controlModeSafe;
-  /** Ephemeral sessions this client created, killed by {@link #ephemeralReaper} when the JVM exits. */
-  private final Map<String, String[]> ephemeral = new ConcurrentHashMap<>();
-  private final Thread ephemeralReaper = new Thread(this::killEphemeral, "tmux4j-ephemeral-reaper");
-  private final AtomicBoolean reaperInstalled = new AtomicBoolean();
 
   private TmuxClient(Builder b) {
     this.socketDir = SocketDirs.prepare(b.socketDir != null ? b.socketDir : SocketDirs.defaultDir(System.getenv()));
@@ -93,8 +78,9 @@ public final class TmuxClient implements AutoCloseable {
       return t;
     });
     this.watchdog.setRemoveOnCancelPolicy(true);
-    this.leases = new Leases();
-    this.context = new DefaultSession.Context(registry, clock, b.defaultTimeout, b.activityResolution, leases);
+    DefaultSession.Context context = new DefaultSession.Context(registry, clock, b.defaultTimeout,
+        b.activityResolution, Leases.jvm());
+    this.lifecycle = new Lifecycle(socketDir, socket, registry, clock, this::server, context);
   }
 
   /**
@@ -157,7 +143,26 @@ public final class TmuxClient implements AutoCloseable {
   public Optional<Session> session(String name) {
     ensureOpen();
     Names.validate(name);
-    return registry.get(name).map(this::handleFor);
+    return lifecycle.find(name);
+  }
+
+  /**
+   * Returns a handle on an existing session or pane of this client's socket, found by tmux target, whether
+   * or not it is registered, without reading or writing the registry: a way to drive a session that
+   * another program created. A session that tmux4j did not create is given tmux4j's labels (tmux user
+   * options {@code @tmux4j-*}: type {@code custom}, unregistered), by which every later command checks
+   * that it still drives that session. Its {@link Session#run} works when the labels name a prompt (a
+   * tmux4j session), otherwise use {@code send} and {@code waitFor}.
+   *
+   * @param target a tmux target: a session name, {@code session:window.pane}, or a pane id {@code %N}
+   * @return the handle
+   * @throws SessionNotFoundException if the target names no pane
+   * @throws ServerNotRunningException if no server runs on the socket
+   */
+  public Session adopt(String target) {
+    ensureOpen();
+    Objects.requireNonNull(target, "target");
+    return lifecycle.adopt(target);
   }
 
   /**
@@ -169,36 +174,7 @@ public final class TmuxClient implements AutoCloseable {
    */
   public List<SessionInfo> sessions() {
     ensureOpen();
-    List<SessionRecord> records = registry.list();
-    Map<Path, Map<String, TmuxServer.PaneInfo>> panesBySocket = new HashMap<>();
-    Set<Path> deadServers = new HashSet<>();
-    List<SessionInfo> infos = new ArrayList<>(records.size());
-    for (SessionRecord record : records) {
-      Path sock = record.socket();
-      Health health;
-      if (!deadServers.contains(sock) && !panesBySocket.containsKey(sock)) {
-        try {
-          panesBySocket.put(sock, server(sock).panes());
-        } catch (ServerNotRunningException e) {
-          deadServers.add(sock);
-        }
-      }
-      if (deadServers.contains(sock)) {
-        health = HealthDecision.absent(HealthState.SERVER_NOT_RUNNING, clock.instant());
-      } else {
-        TmuxServer.PaneInfo pane = panesBySocket.get(sock).get(record.target());
-        if (pane == null || !pane.sessionName().equals(record.name())) {
-          health = HealthDecision.absent(HealthState.MISSING, clock.instant());
-        } else {
-          HealthDecision.ProcessState process =
-              pane.dead() ? HealthDecision.ProcessState.GONE : HealthDecision.observe(pane.pid());
-          health = HealthDecision.decide(pane.dead(), pane.deadStatus(), pane.pid(), process, clock.instant());
-        }
-      }
-      infos.add(new SessionInfo(record, health));
-    }
-    infos.sort(Comparator.comparing(SessionInfo::name));
-    return infos;
+    return lifecycle.inventory().sessions();
   }
 
   /**
@@ -233,9 +209,7 @@ public final class TmuxClient implements AutoCloseable {
   public boolean kill(String name) {
     ensureOpen();
     Names.validate(name);
-    Optional<SessionRecord> record = registry.get(name);
-    record.ifPresent(r -> removeSession(r, true));
-    return record.isPresent();
+    return lifecycle.kill(name);
   }
 
   /**
@@ -248,42 +222,7 @@ public final class TmuxClient implements AutoCloseable {
    */
   public ReconcileReport reconcile(boolean repair) {
     ensureOpen();
-    List<SessionRecord> orphans = new ArrayList<>();
-    Set<String> registered = new HashSet<>();
-    Set<Path> sockets = new TreeSet<>();
-    sockets.add(socket);
-    for (SessionInfo info : sessions()) {
-      registered.add(info.record().socket() + "\u0000" + info.name());
-      sockets.add(info.record().socket());
-      if (info.state() == HealthState.MISSING || info.state() == HealthState.SERVER_NOT_RUNNING) {
-        orphans.add(info.record());
-      }
-    }
-    List<ReconcileReport.LiveSession> unregistered = new ArrayList<>();
-    for (Path sock : sockets) {
-      for (String live : server(sock).sessionNames()) {
-        if (!registered.contains(sock + "\u0000" + live)) {
-          unregistered.add(new ReconcileReport.LiveSession(sock, live));
-        }
-      }
-    }
-    if (repair) {
-      orphans.forEach(r -> registry.remove(r.name()));
-      for (ReconcileReport.LiveSession live : unregistered) {
-        if (registry.get(live.name()).isPresent()) {
-          continue; // the name is registered on another socket; do not overwrite it
-        }
-        try {
-          TmuxServer.PaneInfo pane = server(live.socket()).paneInfo(live.name(), null);
-          Instant now = clock.instant();
-          registry.put(new SessionRecord(live.name(), live.socket(), pane.paneId(), SessionType.CUSTOM.typeName(),
-              pane.pid(), now, now, Map.of()));
-        } catch (SessionNotFoundException | ServerNotRunningException gone) {
-          // it ended while we looked
-        }
-      }
-    }
-    return new ReconcileReport(orphans, unregistered, repair);
+    return lifecycle.inventory().reconcile(repair);
   }
 
   /**
@@ -320,9 +259,12 @@ public final class TmuxClient implements AutoCloseable {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      servers.values().forEach(TmuxServer::close);
-      servers.clear();
-      leases.close();
+      try {
+        lifecycle.closeEphemeral();
+      } finally {
+        servers.values().forEach(TmuxCommands::close);
+        servers.clear();
+      }
       watchdog.shutdownNow();
       if (ownsRegistry) {
         registry.close();
@@ -330,82 +272,28 @@ public final class TmuxClient implements AutoCloseable {
     }
   }
 
-  // ---- package-private plumbing for SessionBuilder ----
+  // ---- package-private plumbing for SessionBuilder and Cleanup ----
 
-  TmuxServer server() {
-    return server(socket);
-  }
-
-  TmuxServer server(Path socketPath) {
+  /** The gateway to the server of a socket; one per socket, made on first use. */
+  private TmuxCommands server(Path socketPath) {
     ensureOpen();
-    return servers.computeIfAbsent(socketPath, s -> {
+    TmuxCommands tmux = servers.computeIfAbsent(socketPath, s -> {
       ProcessTransport process = new ProcessTransport(tmuxBinary, s, commandTimeout, watchdog);
-      CommandTransport route = transport == Transport.PROCESS || !controlModeSafe()
+      CommandTransport route = transport == Transport.PROCESS
           ? process : new ControlModeTransport(tmuxBinary, s, commandTimeout, process);
-      return new TmuxServer(s, route, retryPolicy, commandTimeout);
+      return new TmuxCommands(s, route, retryPolicy, commandTimeout);
     });
-  }
-
-  /** Whether this client's tmux can have control clients (asked once, on first need). */
-  private boolean controlModeSafe() {
-    Boolean safe = controlModeSafe;
-    if (safe == null) {
-      safe = TmuxVersion.of(tmuxBinary).controlModeSafe();
-      controlModeSafe = safe;
+    if (closed.get()) { // closed while it was made: close() may have missed it
+      servers.remove(socketPath, tmux);
+      tmux.close();
+      ensureOpen();
     }
-    return safe;
+    return tmux;
   }
 
-  DefaultSession.Context context() {
-    return context;
-  }
-
-  Clock clock() {
-    return clock;
-  }
-
-  /** Remembers an ephemeral session so that it is killed when the JVM exits. */
-  void ownEphemeral(TmuxServer server, String name, String pane) {
-    ephemeral.put(server.socket() + "\u0000" + name, new String[] {server.socket().toString(), name, pane});
-    if (reaperInstalled.compareAndSet(false, true)) {
-      Runtime.getRuntime().addShutdownHook(ephemeralReaper);
-    }
-  }
-
-  /** Runs at JVM exit: kills this client's ephemeral sessions with a fresh tmux process each. */
-  private void killEphemeral() {
-    for (String[] s : ephemeral.values()) {
-      try {
-        Process p = Commands.tmuxProcess(tmuxBinary, Path.of(s[0]), List.of("kill-session", "-t", s[2]))
-            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        p.waitFor(commandTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        // Only this session's record: the name may have been reused since.
-        if (registry.get(s[1]).filter(r -> r.target().equals(s[2]) && r.socket().toString().equals(s[0]))
-            .isPresent()) {
-          registry.remove(s[1]);
-        }
-      } catch (Exception e) {
-        System.getLogger(TmuxClient.class.getName()).log(System.Logger.Level.WARNING,
-            "Could not kill ephemeral session " + s[1], e);
-      }
-    }
-  }
-
-  /** Kills what is left of a session in tmux (if asked) and removes its record. */
-  void removeSession(SessionRecord record, boolean kill) {
-    if (kill) {
-      server(record.socket()).killSessionOfPane(record.name(), record.target());
-    }
-    registry.remove(record.name());
-  }
-
-  Session handleFor(SessionRecord record) {
-    SessionType type = SessionType.fromTypeName(record.type());
-    String prompt = record.tags().get(SessionBuilder.PROMPT_TAG);
-    java.util.regex.Pattern promptPattern = prompt != null
-        ? java.util.regex.Pattern.compile(prompt) : type.prompt().orElse(null);
-    return new DefaultSession(server(record.socket()), context, record.name(), record.target(), type,
-        promptPattern, true);
+  Lifecycle lifecycle() {
+    ensureOpen();
+    return lifecycle;
   }
 
   private void ensureOpen() {

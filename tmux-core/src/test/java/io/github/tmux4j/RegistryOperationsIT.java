@@ -149,7 +149,7 @@ class RegistryOperationsIT {
     assertEquals(2, report.kept().size());
     assertTrue(q.health().isHealthy());
 
-    q.release();
+    q.endQuarantine();
     assertEquals(List.of("all-keep", q.name()), tmux.cleanup().all().execute().removed());
     assertTrue(tmux.registry().list().isEmpty());
   }
@@ -295,7 +295,7 @@ class RegistryOperationsIT {
 
     Session fresh = tmux.newSession("quar-py").python().create();
     assertEquals("2", fresh.run("print(1 + 1)").output());
-    crashed.release();
+    crashed.endQuarantine();
     assertEquals(List.of(crashed.name()), tmux.cleanup().execute().removed());
     fresh.close();
   }

@@ -31,7 +31,7 @@ final class QuarantineSessionCommand implements Callable<Integer> {
     Session session = root.context().client().session(name).orElseThrow(() -> new CliException(
         ExitCodes.FAILURE, "Session '" + name + "' is not registered; see 'tmux4j list-sessions'"));
     if (release) {
-      session.release();
+      session.endQuarantine();
       root.context().out().println("Released session '" + name + "' from quarantine.");
     } else {
       session.quarantine();

@@ -66,7 +66,8 @@ final class ReconcileRegistryCommand implements Callable<Integer>, JsonOutput {
 
   /**
    * The result as JSON: {@code consistent}, {@code repaired}, {@code orphan_records},
-   * {@code unregistered_sessions}, and {@code corrupt_file_moved_to} when the file was repaired.
+   * {@code unregistered_sessions}, {@code renamed_records}, {@code skipped_records}, and
+   * {@code corrupt_file_moved_to} when the file was repaired.
    *
    * @param report what reconcile found
    * @param repaired what the file repair did, or {@code null}
@@ -89,6 +90,19 @@ final class ReconcileRegistryCommand implements Callable<Integer>, JsonOutput {
       o.put("name", s.name());
       o.put("socket", s.socket().toString());
     }
+    ArrayNode renamed = json.putArray("renamed_records");
+    for (ReconcileReport.Renamed r : report.renamedRecords()) {
+      ObjectNode o = renamed.addObject();
+      o.put("name", r.record().name());
+      o.put("live_name", r.liveName());
+      o.put("socket", r.record().socket().toString());
+    }
+    ArrayNode skipped = json.putArray("skipped_records");
+    for (ReconcileReport.Skipped r : report.skippedRecords()) {
+      ObjectNode o = skipped.addObject();
+      o.put("name", r.name());
+      o.put("problem", r.problem());
+    }
     if (repaired != null && repaired.repaired()) {
       json.put("corrupt_file_moved_to", repaired.movedAside().orElseThrow().toString());
       json.put("restored_from_backup", repaired.restoredFromBackup());
@@ -109,6 +123,9 @@ final class ReconcileRegistryCommand implements Callable<Integer>, JsonOutput {
           + (repaired.restoredFromBackup() ? "restored the backup (" + repaired.records() + " records)."
           : "started empty (no usable backup)."));
     }
+    for (ReconcileReport.Skipped r : report.skippedRecords()) {
+      out.println("Skipped record: " + r.name() + " (" + r.problem() + ")");
+    }
     if (report.consistent()) {
       out.println("Registry and tmux agree.");
       return;
@@ -116,6 +133,10 @@ final class ReconcileRegistryCommand implements Callable<Integer>, JsonOutput {
     String verb = report.repaired() ? "Removed" : "Found";
     for (SessionRecord r : report.orphanRecords()) {
       out.println(verb + " orphan record: " + r.name() + " (" + r.target() + " on " + r.socket() + " is gone)");
+    }
+    for (ReconcileReport.Renamed r : report.renamedRecords()) {
+      out.println((report.repaired() ? "Renamed" : "Found renamed") + " record: " + r.record().name() + " (the session "
+          + "is now called " + r.liveName() + ")");
     }
     String action = report.repaired() ? "Registered" : "Found unregistered";
     for (ReconcileReport.LiveSession s : report.unregisteredSessions()) {

@@ -1,15 +1,14 @@
 package io.github.tmux4j.cli;
 
 import io.github.tmux4j.HealthState;
+import io.github.tmux4j.ServerNotRunningException;
 import io.github.tmux4j.Session;
-import io.github.tmux4j.SessionType;
+import io.github.tmux4j.SessionNotFoundException;
 import io.github.tmux4j.TmuxClient;
 import io.github.tmux4j.spi.InMemoryRegistry;
 import io.github.tmux4j.spi.SessionRecord;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -82,20 +81,20 @@ final class SessionTarget {
 
   private Session explicit(CliContext context, Consumer<TmuxClient.Builder> config) {
     Path sock = socket != null ? socket.toAbsolutePath() : context.client().socket();
-    TmuxPaneLookup.Pane pane = TmuxPaneLookup.find(sock, target);
-    // A private registry that knows only this pane: the handle works as usual, and the shared registry
-    // is neither read nor written (the seed's -S/-t bypassed it too).
-    InMemoryRegistry registry = new InMemoryRegistry();
-    Instant now = Instant.now();
-    registry.put(new SessionRecord(pane.sessionName(), sock, pane.paneId(), SessionType.CUSTOM.typeName(), pane.pid(),
-        now, now, Map.of()));
+    // A client on that socket with a private registry: the handle works as usual, and the shared
+    // registry is neither read nor written (the seed's -S/-t bypassed it too).
     TmuxClient client = context.client(b -> {
       if (config != null) {
         config.accept(b);
       }
-      b.registry(registry);
+      b.socketDir(sock.getParent()).socketName(sock.getFileName().toString()).registry(new InMemoryRegistry());
     });
-    return client.session(pane.sessionName()).orElseThrow();
+    try {
+      return client.adopt(target);
+    } catch (SessionNotFoundException | ServerNotRunningException gone) {
+      throw new TargetUnavailableException(gone instanceof ServerNotRunningException
+          ? HealthState.SERVER_NOT_RUNNING : HealthState.MISSING, false, gone.getMessage());
+    }
   }
 
   private String onlyRegisteredSession(TmuxClient client) {

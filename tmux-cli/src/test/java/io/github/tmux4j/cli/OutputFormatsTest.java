@@ -141,14 +141,18 @@ class OutputFormatsTest {
   @Test
   void reconcileText() {
     SessionRecord orphan = new SessionRecord("gone", SOCKET, "%9", "shell", 1, NOW, NOW, Map.of());
+    SessionRecord moved = new SessionRecord("old", SOCKET, "%8", "shell", 1, NOW, NOW, Map.of());
     ReconcileReport report = new ReconcileReport(List.of(orphan),
-        List.of(new ReconcileReport.LiveSession(SOCKET, "stray")), false);
+        List.of(new ReconcileReport.LiveSession(SOCKET, "stray")), List.of(new ReconcileReport.Renamed(moved, "new")),
+        List.of(new ReconcileReport.Skipped("bad", "its target 'x' is not a tmux pane id such as %3")), false);
     String text = print(out -> ReconcileRegistryCommand.printText(report, null, out));
-    assertEquals("Found orphan record: gone (%9 on /tmp/tmux4j-me/default is gone)\n"
+    assertEquals("Skipped record: bad (its target 'x' is not a tmux pane id such as %3)\n"
+        + "Found orphan record: gone (%9 on /tmp/tmux4j-me/default is gone)\n"
+        + "Found renamed record: old (the session is now called new)\n"
         + "Found unregistered live session: stray on /tmp/tmux4j-me/default\n"
         + "Run 'tmux4j reconcile-registry --repair' to fix the registry.\n", text);
     assertEquals("Registry and tmux agree.\n", print(out -> ReconcileRegistryCommand.printText(
-        new ReconcileReport(List.of(), List.of(), false), null, out)));
+        new ReconcileReport(List.of(), List.of(), List.of(), List.of(), false), null, out)));
   }
 
   @Test

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * Routes commands that concern a pane through a persistent control-mode client attached to that pane's
  * session (about 0.1 ms a command instead of 2.5 ms for a new process), and gives waiters live output
  * signals so they need not poll. Everything else (creating sessions, listing, reading stdin) and any
- * pane whose client cannot attach goes through a {@link ProcessTransport}. Thread-safe.
+ * pane whose client cannot attach goes through a {@link ProcessTransport}, and so does everything with a
+ * tmux that is not {@linkplain TmuxVersion#controlModeSafe safe} with control clients. Thread-safe.
  *
  * <p>Control clients attach and leave under the socket's {@link AttachGate}: an attach holds it
  * exclusively until the client's first output line, and a client is never killed before that line (it
@@ -36,7 +37,10 @@ public final class ControlModeTransport implements CommandTransport {
   private final ProcessTransport fallback;
   private final AttachGate gate;
   private final Map<String, ControlConnection> connections = new ConcurrentHashMap<>();
+  private final Map<String, Object> attachLocks = new ConcurrentHashMap<>();
   private volatile boolean closed;
+  /** Whether this tmux may have control clients at all ({@link TmuxVersion#controlModeSafe}); asked once. */
+  private volatile Boolean attachable;
 
   /**
    * Creates the transport.
@@ -134,6 +138,7 @@ public final class ControlModeTransport implements CommandTransport {
 
   @Override
   public void release(String pane) {
+    attachLocks.remove(pane);
     ControlConnection c = connections.remove(pane);
     if (c != null) {
       retire(List.of(c));
@@ -154,18 +159,37 @@ public final class ControlModeTransport implements CommandTransport {
     if (c != null && connections.remove(pane, c)) {
       retire(List.of(c));
     }
-    if (server == null || gate.heldSharedByCurrentThread()) {
+    if (server == null || gate.heldSharedByCurrentThread() || !attachable()) {
       // No socket, no server: the process transport reports it. A thread that holds the gate shared
       // (killing a session, say) must not attach: the attach would wait for that very thread.
       return null;
     }
-    // One attach per pane at a time; a pane whose client cannot attach is not cached and falls back.
-    return connections.compute(pane, (p, existing) -> {
-      if (existing != null && existing.alive() && existing.server().equals(server)) {
-        return existing;
+    // One attach per pane at a time, under a lock of its own: never inside a map operation, whose lock
+    // another thread (one that holds the gate shared and drops a connection) could be waiting for.
+    synchronized (attachLocks.computeIfAbsent(pane, p -> new Object())) {
+      ControlConnection current = connections.get(pane);
+      if (current != null && current.alive() && current.server().equals(server)) {
+        return current;
       }
-      return attach(p, server);
-    });
+      ControlConnection fresh = attach(pane, server); // a pane whose client cannot attach falls back
+      if (fresh != null) {
+        connections.put(pane, fresh);
+        if (closed && connections.remove(pane, fresh)) { // close() ran meanwhile and did not see it
+          retire(List.of(fresh));
+          return null;
+        }
+      }
+      return fresh;
+    }
+  }
+
+  private boolean attachable() {
+    Boolean ok = attachable;
+    if (ok == null) {
+      ok = TmuxVersion.of(binary, timeout).controlModeSafe();
+      attachable = ok;
+    }
+    return ok;
   }
 
   /**

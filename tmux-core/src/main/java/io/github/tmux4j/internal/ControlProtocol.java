@@ -58,16 +58,22 @@ public final class ControlProtocol {
   }
 
   /**
-   * The number of commands in an argument list: tmux answers each with its own
-   * {@code %begin}/{@code %end} block (and skips the rest of the line after an {@code %error}).
+   * The number of reply blocks tmux sends for an argument list: one per command (it skips the rest of the
+   * line after an {@code %error}), and one more for each {@code if-shell}, whose chosen branch runs as a
+   * command of its own right after it. tmux4j's {@code if-shell} branches are always single commands.
    *
    * @param args the arguments
-   * @return the number of commands
+   * @return the number of reply blocks
    */
   public static int commandCount(List<String> args) {
     int n = 1;
+    boolean commandStart = true;
     for (String a : args) {
-      if (a.equals(";")) {
+      if (commandStart && a.equals(TmuxCommands.IF_FORMAT.get(0))) {
+        n++;
+      }
+      commandStart = a.equals(";");
+      if (commandStart) {
         n++;
       }
     }

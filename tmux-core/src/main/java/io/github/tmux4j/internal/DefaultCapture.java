@@ -6,19 +6,19 @@ import java.util.List;
 
 /** The {@link Capture} implementation: an immutable set of capture-pane options. */
 final class DefaultCapture implements Capture {
-  private final TmuxServer server;
+  private final PaneCommands panes;
+  private final SessionRef ref;
   private final String session;
-  private final String pane;
   private final int history;
   private final boolean join;
   private final boolean ansi;
   private final boolean strip;
 
-  DefaultCapture(TmuxServer server, String session, String pane, int history, boolean join, boolean ansi,
+  DefaultCapture(PaneCommands panes, SessionRef ref, String session, int history, boolean join, boolean ansi,
       boolean strip) {
-    this.server = server;
+    this.panes = panes;
+    this.ref = ref;
     this.session = session;
-    this.pane = pane;
     this.history = history;
     this.join = join;
     this.ansi = ansi;
@@ -30,22 +30,22 @@ final class DefaultCapture implements Capture {
     if (lines < 0) {
       throw new IllegalArgumentException("history lines must be 0 or more, got " + lines);
     }
-    return new DefaultCapture(server, session, pane, lines, join, ansi, strip);
+    return new DefaultCapture(panes, ref, session, lines, join, ansi, strip);
   }
 
   @Override
   public Capture joinWrapped() {
-    return new DefaultCapture(server, session, pane, history, true, ansi, strip);
+    return new DefaultCapture(panes, ref, session, history, true, ansi, strip);
   }
 
   @Override
   public Capture withAnsi() {
-    return new DefaultCapture(server, session, pane, history, join, true, false);
+    return new DefaultCapture(panes, ref, session, history, join, true, false);
   }
 
   @Override
   public Capture stripAnsi() {
-    return new DefaultCapture(server, session, pane, history, join, false, true);
+    return new DefaultCapture(panes, ref, session, history, join, false, true);
   }
 
   @Override
@@ -55,7 +55,7 @@ final class DefaultCapture implements Capture {
 
   @Override
   public List<String> lines() {
-    String raw = server.capture(session, pane, history, join, ansi);
+    String raw = panes.capture(ref, session, history, join, ansi);
     return Texts.lines(strip ? Ansi.strip(raw) : raw);
   }
 }

@@ -19,14 +19,14 @@ import java.util.function.Consumer;
 
 /** The {@link OutputFeed} implementation on a {@link PaneSignal}. */
 final class DefaultOutputFeed implements OutputFeed {
-  private final TmuxServer server;
+  private final TmuxCommands server;
   private final String pane;
   private final Clock clock;
   private final boolean lines;
   private final boolean strip;
   private final boolean timestamps;
 
-  DefaultOutputFeed(TmuxServer server, String pane, Clock clock, boolean lines, boolean strip, boolean timestamps) {
+  DefaultOutputFeed(TmuxCommands server, String pane, Clock clock, boolean lines, boolean strip, boolean timestamps) {
     this.server = server;
     this.pane = pane;
     this.clock = clock;

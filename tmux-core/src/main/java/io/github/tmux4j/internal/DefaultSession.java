@@ -34,7 +34,10 @@ import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The {@link Session} implementation on top of {@link TmuxServer}. */
+/**
+ * The {@link Session} implementation: input and waits on top of {@link PaneCommands}; everything that
+ * changes the session's life (close, rename, tags) goes through the client's {@link Lifecycle}.
+ */
 public final class DefaultSession implements Session {
   private static final System.Logger LOG = System.getLogger(DefaultSession.class.getName());
 
@@ -68,9 +71,12 @@ public final class DefaultSession implements Session {
   /** History lines included in the screen of a {@link SessionDeadException}. */
   private static final int DEAD_EVIDENCE_LINES = 100;
 
-  private final TmuxServer server;
+  private final TmuxCommands tmux;
+  private final PaneCommands panes;
   private final Context context;
+  private final Lifecycle lifecycle;
   private volatile String name;
+  private final SessionRef ref;
   private final String pane;
   private final SessionType type;
   private final Pattern prompt;
@@ -85,20 +91,24 @@ public final class DefaultSession implements Session {
   /**
    * Creates a handle.
    *
-   * @param server the session's server
+   * @param tmux the gateway to the session's server
    * @param context the client's registry, clock and defaults
+   * @param lifecycle the client's lifecycle
    * @param name the session name
-   * @param pane the pane id
+   * @param ref the session's identity
    * @param type the session type
    * @param prompt the prompt pattern, or {@code null} if unknown
    * @param registered whether the session has a registry record to keep up to date
    */
-  public DefaultSession(TmuxServer server, Context context, String name, String pane, SessionType type,
-      Pattern prompt, boolean registered) {
-    this.server = server;
+  public DefaultSession(TmuxCommands tmux, Context context, Lifecycle lifecycle, String name, SessionRef ref,
+      SessionType type, Pattern prompt, boolean registered) {
+    this.tmux = tmux;
+    this.panes = tmux.pane();
     this.context = context;
+    this.lifecycle = lifecycle;
     this.name = name;
-    this.pane = pane;
+    this.ref = ref;
+    this.pane = ref.pane();
     this.type = type;
     this.prompt = prompt;
     this.promptHasExit = prompt != null && prompt.pattern().contains("(?<exit>");
@@ -112,7 +122,30 @@ public final class DefaultSession implements Session {
 
   @Override
   public Path socket() {
-    return server.socket();
+    return ref.socket();
+  }
+
+  /**
+   * The session this handle means.
+   *
+   * @return its identity
+   */
+  public SessionRef ref() {
+    return ref;
+  }
+
+  /**
+   * Whether the session has a registry record to keep up to date.
+   *
+   * @return {@code true} if registered
+   */
+  public boolean registered() {
+    return registered;
+  }
+
+  /** Called by the lifecycle once a rename is done in tmux and the registry. */
+  void renamed(String newName) {
+    this.name = newName;
   }
 
   @Override
@@ -138,7 +171,7 @@ public final class DefaultSession implements Session {
   @Override
   public SessionLease exclusive(Duration wait) {
     checkTimeout(wait);
-    return context.leases().acquire(server.socket(), pane, name, wait);
+    return context.leases().acquire(ref, name, wait);
   }
 
   private Mark input(String text, boolean enter) {
@@ -146,31 +179,32 @@ public final class DefaultSession implements Session {
     // In control mode the wait that follows applies the output to the cursor's row locally instead of
     // asking tmux (see ScreenTail). The row comes from the last input's tail when its model followed the
     // pane until now and agrees with tmux on the cursor; otherwise the send reads it.
-    PaneSignal signal = server.signal(pane);
+    PaneSignal signal = tmux.signal(pane);
     Mark previous = mark;
     ScreenTail before = signal != null && previous != null && previous.tail() != null
         && previous.tail().claimIfFollowing() ? previous.tail() : null;
-    TmuxServer.Position p;
-    String row;
-    try {
-      try (SessionLease lease = exclusive(context.defaultTimeout())) {
-        p = server.sendText(name, pane, text, enter, signal != null && before == null);
+    Mark m;
+    try (SessionLease lease = exclusive(context.defaultTimeout())) {
+      PaneCommands.Position p;
+      String row;
+      try {
+        p = panes.sendText(ref, name, text, enter, signal != null && before == null);
+        row = before == null ? null : before.cursorRowAt(p.state());
+      } finally {
+        if (before != null) {
+          before.release();
+        }
       }
-      row = before == null ? null : before.cursorRowAt(p.state());
-    } finally {
-      if (before != null) {
-        before.release();
+      PaneSnapshot seed = row != null ? p.state().withLines(List.of(row)) : p.screen();
+      ScreenTail tail = null;
+      if (signal != null && seed != null) {
+        tail = new ScreenTail(signal);
+        tail.seed(seed, true);
       }
+      m = new Mark(p.line(), p.column(), p.historySize(), enter ? List.of(text.split("\n", -1)) : List.of(),
+          !enter, tail);
+      mark = m; // under the lease: a concurrent input cannot leave an older mark behind
     }
-    PaneSnapshot seed = row != null ? p.state().withLines(List.of(row)) : p.screen();
-    ScreenTail tail = null;
-    if (signal != null && seed != null) {
-      tail = new ScreenTail(signal);
-      tail.seed(seed, true);
-    }
-    Mark m = new Mark(p.line(), p.column(), p.historySize(), enter ? List.of(text.split("\n", -1)) : List.of(),
-        !enter, tail);
-    mark = m;
     recordActivity();
     return m;
   }
@@ -187,11 +221,10 @@ public final class DefaultSession implements Session {
         throw new IllegalArgumentException("An empty key name cannot be sent; use send(\"\") to press Enter");
       }
     }
-    TmuxServer.Position p;
     try (SessionLease lease = exclusive(context.defaultTimeout())) {
-      p = server.sendKeys(name, pane, List.of(keys));
+      PaneCommands.Position p = panes.sendKeys(ref, name, List.of(keys));
+      mark = new Mark(p.line(), p.column(), p.historySize(), List.of(), false, null);
     }
-    mark = new Mark(p.line(), p.column(), p.historySize(), List.of(), false, null);
     recordActivity();
   }
 
@@ -289,7 +322,7 @@ public final class DefaultSession implements Session {
     int[] scanFrom = {m == null ? -1 : m.line()};
     int[] markLine = {m == null ? -1 : m.line()};
     PaneSnapshot[] last = new PaneSnapshot[1];
-    PaneSignal signal = server.signal(pane);
+    PaneSignal signal = tmux.signal(pane);
     boolean claimed = signal != null && m != null && m.tail() != null && m.tail().claim();
     // a tail claimed from the mark was seeded when the input was sent
     ScreenTail tail = claimed ? m.tail() : signal != null && m != null ? new ScreenTail(signal) : null;
@@ -337,7 +370,7 @@ public final class DefaultSession implements Session {
           value = whole.firstLine() == markLine[0] ? check.apply(region(m, whole, true, markLine[0])) : null;
         }
         if (value == null && snap.dead()) {
-          throw deadException(server, name, pane, snap);
+          throw deadException(panes, ref, name, snap);
         }
         if (m != null && (!fromMark || region.echoComplete())) {
           scanFrom[0] = Math.max(scanFrom[0], snap.cursorLine() - RESCAN_LINES);
@@ -380,21 +413,21 @@ public final class DefaultSession implements Session {
   /**
    * The exception for a pane found dead, with the exit status once tmux knows it.
    *
-   * @param server the session's server
+   * @param panes the session's pane commands
+   * @param ref the session
    * @param name the session name
-   * @param pane the pane id
    * @param snap the snapshot that found the pane dead
    * @return the exception to throw
    */
-  public static SessionDeadException deadException(TmuxServer server, String name, String pane, PaneSnapshot snap) {
+  static SessionDeadException deadException(PaneCommands panes, SessionRef ref, String name, PaneSnapshot snap) {
     Integer status = snap.deadStatus();
     String screen = snap.text();
     try {
       if (status == null) {
-        status = server.paneInfo(name, pane).deadStatus();
+        status = panes.info(ref, name).deadStatus();
       }
       // tmux's "Pane is dead" line scrolls the top of the screen into history: include some of it.
-      screen = String.join("\n", Texts.lines(server.capture(name, pane, DEAD_EVIDENCE_LINES, true, false)));
+      screen = String.join("\n", Texts.lines(panes.capture(ref, name, DEAD_EVIDENCE_LINES, true, false)));
     } catch (TmuxException gone) {
       // keep the snapshot's answer
     }
@@ -408,12 +441,12 @@ public final class DefaultSession implements Session {
    */
   private PaneSnapshot snapshot(int fromLine, int assumedHistory) {
     if (fromLine < 0) {
-      return server.snapshot(name, pane, -1, 0, 0);
+      return panes.snapshot(ref, name, -1, 0, 0);
     }
-    PaneSnapshot snap = server.snapshot(name, pane, fromLine, assumedHistory, SCROLL_SLACK);
+    PaneSnapshot snap = panes.snapshot(ref, name, fromLine, assumedHistory, SCROLL_SLACK);
     for (int i = 0; i < 3 && snap.firstLine() != fromLine; i++) {
       assumedHistory = snap.historySize();
-      snap = server.snapshot(name, pane, fromLine, assumedHistory, 0);
+      snap = panes.snapshot(ref, name, fromLine, assumedHistory, 0);
     }
     return snap;
   }
@@ -429,43 +462,17 @@ public final class DefaultSession implements Session {
 
   @Override
   public OutputFeed output() {
-    return new DefaultOutputFeed(server, pane, context.clock(), false, false, false);
+    return new DefaultOutputFeed(tmux, pane, context.clock(), false, false, false);
   }
 
   @Override
   public Capture capture() {
-    return new DefaultCapture(server, name, pane, 0, false, false, false);
+    return new DefaultCapture(panes, ref, name, 0, false, false, false);
   }
 
   @Override
   public Health health() {
-    return probe(server, name, pane, context.clock());
-  }
-
-  /**
-   * Checks the health of a session's pane.
-   *
-   * @param server the session's server
-   * @param name the session name
-   * @param pane the pane id, or {@code null} for the session's active pane
-   * @param clock the clock for {@link Health#checkedAt()}
-   * @return the health; never throws for a missing session or server
-   */
-  public static Health probe(TmuxServer server, String name, String pane, Clock clock) {
-    TmuxServer.PaneInfo info;
-    try {
-      info = server.paneInfo(name, pane);
-    } catch (ServerNotRunningException e) {
-      return HealthDecision.absent(HealthState.SERVER_NOT_RUNNING, clock.instant());
-    } catch (SessionNotFoundException e) {
-      return HealthDecision.absent(HealthState.MISSING, clock.instant());
-    }
-    if (!info.sessionName().equals(name)) {
-      return HealthDecision.absent(HealthState.MISSING, clock.instant());
-    }
-    HealthDecision.ProcessState process =
-        info.dead() ? HealthDecision.ProcessState.GONE : HealthDecision.observe(info.pid());
-    return HealthDecision.decide(info.dead(), info.deadStatus(), info.pid(), process, clock.instant());
+    return lifecycle.inventory().health(ref, name);
   }
 
   @Override
@@ -482,27 +489,9 @@ public final class DefaultSession implements Session {
     Names.validate(newName);
     runLock.lock();
     try {
-      String oldName = name;
-      if (oldName.equals(newName)) {
-        return this;
+      if (!name.equals(newName)) {
+        lifecycle.rename(this, newName);
       }
-      server.renameSession(oldName, newName);
-      try {
-        if (registered) {
-          context.registry().get(oldName).ifPresent(r -> {
-            context.registry().put(r.withName(newName));
-            context.registry().remove(oldName);
-          });
-        }
-      } catch (RuntimeException e) {
-        try {
-          server.renameSession(newName, oldName);
-        } catch (RuntimeException undo) {
-          e.addSuppressed(undo);
-        }
-        throw e;
-      }
-      name = newName;
       return this;
     } finally {
       runLock.unlock();
@@ -517,33 +506,22 @@ public final class DefaultSession implements Session {
     String original = name;
     String base = original.length() > Names.MAX_LENGTH - 28 ? original.substring(0, Names.MAX_LENGTH - 28) : original;
     rename(base + "-quarantined-" + stamp);
-    updateTags(tags -> {
+    lifecycle.retag(this, tags -> {
       tags.put(QUARANTINE_TAG, now.toString());
       tags.putIfAbsent(QUARANTINED_FROM_TAG, original);
+      return tags;
     });
     return this;
   }
 
   @Override
-  public Session release() {
-    updateTags(tags -> {
+  public Session endQuarantine() {
+    lifecycle.retag(this, tags -> {
       tags.remove(QUARANTINE_TAG);
       tags.remove(QUARANTINED_FROM_TAG);
+      return tags;
     });
     return this;
-  }
-
-  private void updateTags(Consumer<Map<String, String>> change) {
-    if (!registered) {
-      return;
-    }
-    context.registry().get(name).ifPresent(r -> {
-      Map<String, String> tags = new LinkedHashMap<>(r.tags());
-      change.accept(tags);
-      if (!tags.equals(r.tags())) {
-        context.registry().put(r.withTags(tags));
-      }
-    });
   }
 
   @Override
@@ -553,11 +531,7 @@ public final class DefaultSession implements Session {
 
   @Override
   public void close() {
-    server.killSession(name);
-    server.release(pane);
-    if (registered) {
-      context.registry().remove(name);
-    }
+    lifecycle.close(this);
   }
 
   /**
@@ -615,6 +589,6 @@ public final class DefaultSession implements Session {
 
   @Override
   public String toString() {
-    return "Session[" + name + " " + type.typeName() + " " + pane + " on " + server.socket() + "]";
+    return "Session[" + name + " " + type.typeName() + " " + pane + " on " + ref.socket() + "]";
   }
 }

@@ -12,47 +12,69 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Exclusive leases on sessions, shared by threads (a lock per session) and by processes (an OS file
- * lock on {@code <socketDir>/.tmux4j-locks/<socket>-<pane>.lock}, which the OS drops when its process
- * dies, so a killed holder never leaves a stale lock). Reentrant for the thread that holds a lease. One
- * per client; thread-safe.
+ * Exclusive leases on sessions, shared by threads (a lock per session) and by processes (an OS file lock
+ * on {@code <socketDir>/.tmux4j-locks/<socket>-<pane>.lock}, which the OS drops when its process dies, so
+ * a killed holder never leaves a stale lock). Reentrant for the thread that holds a lease.
+ *
+ * <p>One table per JVM ({@link #jvm()}), like {@link AttachGate}: Java's file locks belong to the JVM, and
+ * closing any channel of a file drops every lock the JVM holds on it, so two clients of one JVM must
+ * share one channel per lock file. A lock file stays open while its session is used, at most
+ * {@link #MAX_OPEN} of them (idle ones beyond that are closed and reopened when needed), and is closed
+ * and deleted when tmux4j ends its session ({@link #forget}). Thread-safe.
  */
-public final class Leases implements AutoCloseable {
+public final class Leases {
+  /** Lock files kept open at most; idle ones beyond this are closed. */
+  static final int MAX_OPEN = 64;
+  private static final Leases JVM = new Leases();
+
   /** What a holder writes into the lease file, so that a waiter can name it: {@code pid@host}, padded. */
   private final byte[] holderId = String.format("%-60s%n", ProcessHandle.current().pid() + "@" + host())
       .getBytes(StandardCharsets.UTF_8);
   private final Map<Path, Holder> holders = new ConcurrentHashMap<>();
 
-  /** The lock of one session, for this client. */
+  /** The lock of one session file. */
   private static final class Holder {
     final ReentrantLock threads = new ReentrantLock();
+    /** Guarded by {@code threads}. */
     FileChannel channel;
     FileLock fileLock;
+  }
+
+  private Leases() {}
+
+  /**
+   * The JVM's lease table.
+   *
+   * @return the table
+   */
+  public static Leases jvm() {
+    return JVM;
+  }
+
+  private static Path file(SessionRef ref) {
+    return LockFiles.directoryOf(ref.socket()).resolve(ref.socket().getFileName() + "-" + ref.pane().substring(1)
+        + ".lock");
   }
 
   /**
    * Takes the lease of a session, waiting up to {@code wait}.
    *
-   * @param socket the session's socket
-   * @param pane the session's pane id (stable across renames)
+   * @param ref the session
    * @param session the session name, for messages
    * @param wait the longest wait
    * @return the lease
    * @throws SessionBusyException if another thread or process keeps it longer
    */
-  public SessionLease acquire(Path socket, String pane, String session, Duration wait) {
-    Path file = socket.resolveSibling(".tmux4j-locks")
-        .resolve(socket.getFileName() + "-" + pane.replace("%", "") + ".lock");
+  public SessionLease acquire(SessionRef ref, String session, Duration wait) {
+    Path file = file(ref);
     Holder h = holders.computeIfAbsent(file, f -> new Holder());
     long start = System.nanoTime();
     long deadline = start + wait.toNanos();
@@ -95,44 +117,103 @@ public final class Leases implements AutoCloseable {
   }
 
   private void lockFile(Holder h, Path file, String session, long start, long deadline) {
-    long pause = 1;
-    try {
-      if (h.channel == null || !h.channel.isOpen()) {
-        Files.createDirectories(file.getParent(),
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        if (Files.isSymbolicLink(file)) {
-          throw new TmuxException("Lease file " + file + " is a symbolic link; refusing to use it");
-        }
-        h.channel = Files.exists(file, LinkOption.NOFOLLOW_LINKS)
-            ? FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)
-            : FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    if (h.channel == null || !h.channel.isOpen()) {
+      if (holders.size() > MAX_OPEN) {
+        closeIdle(h);
       }
+      h.channel = LockFiles.open(file);
+      if (h.channel == null) {
+        throw new TmuxException("The socket directory of session '" + session + "' is gone (" + file.getParent()
+            .getParent() + "); its server is not running");
+      }
+    }
+    long pause = TimeUnit.MILLISECONDS.toNanos(1);
+    try {
       while (true) {
         FileLock lock;
         try {
           lock = h.channel.tryLock();
-        } catch (OverlappingFileLockException sameJvmOtherClient) {
-          lock = null;
+        } catch (OverlappingFileLockException impossible) {
+          lock = null; // only this table locks these files in this JVM
         }
         if (lock != null) {
           h.fileLock = lock;
           h.channel.write(ByteBuffer.wrap(holderId), 0);
           return;
         }
-        if (System.nanoTime() >= deadline) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
           throw busy(file, session, start);
         }
-        Thread.sleep(Math.min(pause, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
-        pause = Math.min(pause * 2, 20);
+        LockSupport.parkNanos(Math.min(pause, left));
+        pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(20));
       }
     } catch (IOException e) {
       throw new TmuxException("Cannot use lease file " + file + ": " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TmuxException("Interrupted while waiting for session '" + session + "'", e);
     }
+  }
+
+  /** Closes the lock files of sessions nobody holds, to keep the open files bounded. */
+  private void closeIdle(Holder except) {
+    for (Holder other : holders.values()) {
+      if (other != except && other.threads.tryLock()) {
+        try {
+          if (other.fileLock == null) {
+            closeChannel(other);
+          }
+        } finally {
+          other.threads.unlock();
+        }
+      }
+    }
+  }
+
+  /**
+   * Forgets a session that tmux4j ended: closes its lock file and deletes it (a waiter in another process
+   * then locks a file nobody else will, which is harmless for a session that is gone).
+   *
+   * @param ref the session
+   */
+  public void forget(SessionRef ref) {
+    Path file = file(ref);
+    Holder h = holders.get(file);
+    if (h != null && h.threads.tryLock()) {
+      try {
+        if (h.fileLock == null) {
+          closeChannel(h);
+          holders.remove(file, h);
+        }
+      } finally {
+        h.threads.unlock();
+      }
+    }
+    try {
+      if (!Files.isSymbolicLink(file)) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      System.getLogger(Leases.class.getName()).log(System.Logger.Level.DEBUG, "Could not delete " + file, e);
+    }
+  }
+
+  private static void closeChannel(Holder h) {
+    if (h.channel != null) {
+      try {
+        h.channel.close();
+      } catch (IOException ignored) {
+        // closing anyway
+      }
+      h.channel = null;
+    }
+  }
+
+  /**
+   * The number of lock files this JVM has open, for tests.
+   *
+   * @return the count
+   */
+  int openFiles() {
+    return (int) holders.values().stream().filter(h -> h.channel != null && h.channel.isOpen()).count();
   }
 
   private static SessionBusyException busy(Path file, String session, long start) {
@@ -162,20 +243,5 @@ public final class Leases implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       return "localhost";
     }
-  }
-
-  /** Closes the lease files; leases still held are released. */
-  @Override
-  public void close() {
-    for (Holder h : holders.values()) {
-      try {
-        if (h.channel != null) {
-          h.channel.close();
-        }
-      } catch (IOException ignored) {
-        // closing anyway
-      }
-    }
-    holders.clear();
   }
 }

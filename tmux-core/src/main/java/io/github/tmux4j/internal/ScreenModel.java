@@ -95,7 +95,7 @@ final class ScreenModel {
     List<String> captured = snap.lines();
     for (int i = 0; i < captured.size(); i++) {
       String l = captured.get(i);
-      if (!TmuxServer.surelyOneRow(l, 0, l.length(), snap.width()) || i >= cursorIndex && !followable(l)) {
+      if (!PaneFormats.surelyOneRow(l, 0, l.length(), snap.width()) || i >= cursorIndex && !followable(l)) {
         return null;
       }
     }

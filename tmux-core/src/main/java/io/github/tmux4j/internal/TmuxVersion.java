@@ -33,13 +33,14 @@ public record TmuxVersion(int major, int minor, String text) {
    * Asks a tmux executable for its version.
    *
    * @param binary the executable
+   * @param timeout how long {@code tmux -V} may take
    * @return the version; a new one if it cannot tell (the first real command reports a missing tmux)
    */
-  public static TmuxVersion of(String binary) {
+  public static TmuxVersion of(String binary, java.time.Duration timeout) {
     try {
       Process p = new ProcessBuilder(binary, "-V").redirectErrorStream(true)
           .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-      if (!p.waitFor(10, TimeUnit.SECONDS)) {
+      if (!p.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
         p.destroyForcibly();
         return parse("unknown");
       }

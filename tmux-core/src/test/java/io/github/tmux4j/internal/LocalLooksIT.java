@@ -32,7 +32,7 @@ class LocalLooksIT {
   @RegisterExtension static final PrivateTmux TMUX = new PrivateTmux();
 
   private static ScheduledExecutorService watchdog;
-  private static TmuxServer server;
+  private static TmuxCommands server;
   private static final AtomicInteger sends = new AtomicInteger();
   private static final AtomicInteger sendsReadingTheScreen = new AtomicInteger();
   private static final AtomicInteger captures = new AtomicInteger();
@@ -52,7 +52,7 @@ class LocalLooksIT {
 
     @Override
     public TmuxResult execute(String pane, List<String> args) {
-      if (args.contains("send-keys") || args.contains("paste-buffer")) {
+      if (args.contains(Commands.INPUT_MARKER_OPTION)) { // a command line that types input
         sends.incrementAndGet();
         if (args.contains("capture-pane")) {
           sendsReadingTheScreen.incrementAndGet();
@@ -84,7 +84,7 @@ class LocalLooksIT {
     watchdog = Executors.newSingleThreadScheduledExecutor();
     Path socket = TMUX.dir().resolve("local");
     ProcessTransport process = new ProcessTransport(Commands.defaultBinary(), socket, Duration.ofSeconds(10), watchdog);
-    server = new TmuxServer(socket, new Counting(new ControlModeTransport(Commands.defaultBinary(), socket, Duration.ofSeconds(10),
+    server = new TmuxCommands(socket, new Counting(new ControlModeTransport(Commands.defaultBinary(), socket, Duration.ofSeconds(10),
         process)), RetryPolicy.builder().withMaxRetries(0).build(), Duration.ofSeconds(10));
   }
 
@@ -95,16 +95,19 @@ class LocalLooksIT {
   }
 
   private static DefaultSession shell(String name) {
-    TmuxServer.NewSession s = server.newSession(name, List.of("bash", "--norc", "--noprofile", "+H", "-i"),
-        Map.of("PS1", Prompts.SHELL_PS1), 80, 24, TMUX.dir());
-    return ready(name, s.paneId());
+    java.time.Instant created = java.time.Instant.now();
+    TmuxCommands.NewSession s = server.newSession(name, List.of("bash", "--norc", "--noprofile", "+H", "-i"),
+        Map.of("PS1", Prompts.SHELL_PS1), 80, 24, TMUX.dir(), new SessionLabels(created, "shell", null, false, Map.of()));
+    return ready(name, new SessionRef(server.socket(), s.paneId(), created));
   }
 
   /** A handle on a shell pane, once its prompt shows. */
-  private static DefaultSession ready(String name, String paneId) {
-    DefaultSession.Context context = new DefaultSession.Context(new InMemoryRegistry(), Clock.systemUTC(),
-        Duration.ofSeconds(10), Duration.ofSeconds(1), new Leases());
-    DefaultSession session = new DefaultSession(server, context, name, paneId, SessionType.SHELL,
+  private static DefaultSession ready(String name, SessionRef ref) {
+    InMemoryRegistry registry = new InMemoryRegistry();
+    DefaultSession.Context context = new DefaultSession.Context(registry, Clock.systemUTC(),
+        Duration.ofSeconds(10), Duration.ofSeconds(1), Leases.jvm());
+    Lifecycle lifecycle = new Lifecycle(TMUX.dir(), server.socket(), registry, Clock.systemUTC(), s -> server, context);
+    DefaultSession session = new DefaultSession(server, context, lifecycle, name, ref, SessionType.SHELL,
         Prompts.SHELL, false);
     session.awaitReady(Prompts.SHELL, Duration.ofSeconds(10));
     return session;
@@ -153,10 +156,13 @@ class LocalLooksIT {
   @Test
   void runStaysRightWhileTmuxTrimsAFullHistory() {
     // history-limit 20: tmux drops 2 lines whenever it is full, which renumbers every line under the wait
-    String id = server.call("trim", List.of("set-option", "-g", "history-limit", "20", ";", "new-session", "-d", "-P",
-        "-F", "#{pane_id}", "-s", "trim", "-x", "80", "-y", "5", "-e", "PS1=" + Prompts.SHELL_PS1, "bash", "--norc",
-        "--noprofile", "+H", "-i"), null).stdout().strip();
-    DefaultSession sh = ready("trim", id);
+    java.time.Instant created = java.time.Instant.now();
+    List<String> args = new java.util.ArrayList<>(List.of("set-option", "-g", "history-limit", "20", ";", "new-session",
+        "-d", "-P", "-F", "#{pane_id}", "-s", "trim", "-x", "80", "-y", "5", "-e", "PS1=" + Prompts.SHELL_PS1, "bash",
+        "--norc", "--noprofile", "+H", "-i"));
+    args.addAll(new SessionLabels(created, "shell", null, false, Map.of()).setOptionArgs());
+    String id = server.call("trim", args, null).stdout().strip();
+    DefaultSession sh = ready("trim", new SessionRef(server.socket(), id, created));
     for (int i = 0; i < 60; i++) {
       CommandResult r = sh.run("seq " + i + " $((" + i + " + 2))", Duration.ofSeconds(10));
       assertEquals(i + "\n" + (i + 1) + "\n" + (i + 2), r.output());

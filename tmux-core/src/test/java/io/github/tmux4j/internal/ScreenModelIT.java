@@ -36,18 +36,18 @@ class ScreenModelIT {
   private static final int WIDTH = 20;
   private static final int HEIGHT = 6;
   private static ScheduledExecutorService watchdog;
-  private static TmuxServer server;
+  private static TmuxCommands server;
   private static Pane pane;
 
   /** A pane whose program copies what the test writes to it, byte for byte. */
-  private record Pane(String session, String id, OutputStream in) {}
+  private record Pane(String session, String id, OutputStream in, SessionRef ref) {}
 
   @BeforeAll
   static void start() throws Exception {
     watchdog = Executors.newSingleThreadScheduledExecutor();
     Path socket = TMUX.dir().resolve("model");
     ProcessTransport process = new ProcessTransport(Commands.defaultBinary(), socket, Duration.ofSeconds(10), watchdog);
-    server = new TmuxServer(socket, new ControlModeTransport(Commands.defaultBinary(), socket, Duration.ofSeconds(10), process),
+    server = new TmuxCommands(socket, new ControlModeTransport(Commands.defaultBinary(), socket, Duration.ofSeconds(10), process),
         RetryPolicy.builder().withMaxRetries(0).build(), Duration.ofSeconds(10));
     pane = open("model", 0);
   }
@@ -58,16 +58,20 @@ class ScreenModelIT {
     assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
     List<String> command = List.of("sh", "-c", "stty -opost -echo; exec cat " + fifo);
     String id;
+    java.time.Instant created = java.time.Instant.now();
+    SessionLabels labels = new SessionLabels(created, "custom", null, false, Map.of());
     if (historyLimit > 0) {
       List<String> args = new ArrayList<>(List.of("set-option", "-g", "history-limit", Integer.toString(historyLimit),
           ";", "new-session", "-d", "-P", "-F", "#{pane_id}", "-s", session, "-x", Integer.toString(WIDTH), "-y",
           Integer.toString(HEIGHT)));
       args.addAll(command);
+      args.addAll(labels.setOptionArgs());
       id = server.call(session, args, null).stdout().strip();
     } else {
-      id = server.newSession(session, command, Map.of(), WIDTH, HEIGHT, TMUX.dir()).paneId();
+      id = server.newSession(session, command, Map.of(), WIDTH, HEIGHT, TMUX.dir(), labels).paneId();
     }
-    return new Pane(session, id, Files.newOutputStream(fifo)); // blocks until cat opens it
+    SessionRef ref = new SessionRef(server.socket(), id, created);
+    return new Pane(session, id, Files.newOutputStream(fifo), ref); // blocks until cat opens it
   }
 
   @AfterAll
@@ -113,7 +117,7 @@ class ScreenModelIT {
   }
 
   private static PaneSnapshot real(Pane p, int fromLine, int assumedHistory) {
-    return server.snapshot(p.session(), p.id(), fromLine, assumedHistory, 0);
+    return server.pane().snapshot(p.ref(), p.session(), fromLine, assumedHistory, 0);
   }
 
   private static int caseNumber;

@@ -46,7 +46,7 @@ public final class PrivateTmux implements BeforeAllCallback, AfterAllCallback {
    * @return {@code true} if tmux4j uses control mode with it
    */
   public static boolean controlModeSafe() {
-    return io.github.tmux4j.internal.TmuxVersion.of(tmuxBinary()).controlModeSafe();
+    return io.github.tmux4j.internal.TmuxVersion.of(tmuxBinary(), java.time.Duration.ofSeconds(10)).controlModeSafe();
   }
 
   /** The base directory for test sockets: {@code -Dtmux4j.test.dir}, else {@code target/tmux-it}. */

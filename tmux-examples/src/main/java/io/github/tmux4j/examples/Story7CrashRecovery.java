@@ -144,7 +144,7 @@ public final class Story7CrashRecovery {
       out.println("Cleanup during the analysis kept " + whileQuarantined.kept());
 
       // 5. Analysis done: release the quarantine; the next cleanup removes the dead session.
-      py.release();
+      py.endQuarantine();
       CleanupReport afterRelease = tmux.cleanup().only(ours).execute();
       out.println("Cleanup after release removed " + afterRelease.removed());
 

@@ -1,0 +1,451 @@
+package io.github.tmux4j.internal;
+
+import io.github.tmux4j.DuplicateSessionException;
+import io.github.tmux4j.Health;
+import io.github.tmux4j.HealthState;
+import io.github.tmux4j.RegistryException;
+import io.github.tmux4j.Session;
+import io.github.tmux4j.SessionTemplate;
+import io.github.tmux4j.SessionType;
+import io.github.tmux4j.TmuxException;
+import io.github.tmux4j.spi.Registry;
+import io.github.tmux4j.spi.SessionRecord;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+/**
+ * The lifecycle of a client's sessions, every rule in one place: creating, adopting, finding, killing,
+ * closing, renaming and relabelling sessions, and ending ephemeral ones. tmux and the registry are kept
+ * in step so that a crash between the two is always recoverable:
+ * <ul>
+ *   <li>a session is born with its {@link SessionLabels} on the command line that creates it, so tmux
+ *       alone can say what it is (its record can be rebuilt exactly);
+ *   <li>every record change is a compare-and-set on the session's identity ({@link Registry#replace}), so
+ *       no operation removes or overwrites a record of another session;
+ *   <li>every kill and rename is checked by tmux against the session's creation label, so nothing hits a
+ *       session that took over a pane id or a name;
+ *   <li>a failed step is undone: a session whose record cannot be written is killed, a rename whose record
+ *       cannot be moved is renamed back.
+ * </ul>
+ * Thread-safe.
+ */
+public final class Lifecycle {
+  /** Registry tag under which a session's prompt pattern is kept, so that reattached handles can run(). */
+  public static final String PROMPT_TAG = "tmux4j.prompt";
+  private static final System.Logger LOG = System.getLogger(Lifecycle.class.getName());
+
+  private final Path socketDir;
+  private final Path socket;
+  private final Registry registry;
+  private final Clock clock;
+  private final Function<Path, TmuxCommands> servers;
+  private final DefaultSession.Context context;
+  private final Inventory inventory;
+  private final EphemeralSessions ephemeral;
+
+  /**
+   * Creates the lifecycle of one client.
+   *
+   * @param socketDir the client's socket directory
+   * @param socket the socket it creates sessions on
+   * @param registry its registry
+   * @param clock its clock
+   * @param servers the gateway of each socket
+   * @param context what session handles need from the client
+   */
+  public Lifecycle(Path socketDir, Path socket, Registry registry, Clock clock, Function<Path, TmuxCommands> servers,
+      DefaultSession.Context context) {
+    this.socketDir = socketDir;
+    this.socket = socket;
+    this.registry = registry;
+    this.clock = clock;
+    this.servers = servers;
+    this.context = context;
+    this.inventory = new Inventory(socketDir, socket, registry, clock, servers);
+    this.ephemeral = new EphemeralSessions(this);
+  }
+
+  /**
+   * The client's view of its sessions: listing, health, reconciliation.
+   *
+   * @return the inventory
+   */
+  public Inventory inventory() {
+    return inventory;
+  }
+
+  /**
+   * Creates a session and, unless told not to, its record; waits until it is ready. Either returns a ready
+   * session or leaves nothing behind.
+   *
+   * @param spec what to create
+   * @return the ready session
+   * @throws DuplicateSessionException if a live session of that name exists on this socket or is
+   *     registered on another live socket
+   */
+  public Session create(SessionSpec spec) {
+    SocketDirs.prepare(socketDir); // recreated (0700) if someone removed it meanwhile
+    TmuxCommands tmux = servers.apply(socket);
+    SessionRecord stale = staleRecord(spec.name());
+    Instant created = clock.instant();
+    Map<String, String> tags = recordTags(spec);
+    Pattern prompt = spec.prompt();
+    SessionLabels labels = new SessionLabels(created, spec.type().typeName(),
+        spec.readyWhen() == null ? null : spec.readyWhen().pattern(), spec.register(), tags);
+    TmuxCommands.NewSession made = tmux.newSession(spec.name(), spec.command(), spec.env(), spec.width(),
+        spec.height(), spec.workingDir(), labels);
+    SessionRef ref = new SessionRef(socket, made.paneId(), created);
+    if (spec.register()) {
+      SessionRecord record = record(spec.name(), ref, spec.type(), made.pid(), tags);
+      try {
+        if (!registry.replace(stale, record)) {
+          throw new DuplicateSessionException(spec.name(), "registered meanwhile by another process");
+        }
+      } catch (RuntimeException e) {
+        killQuietly(ref, spec.name(), e);
+        throw e;
+      }
+    }
+    if (spec.ephemeral()) {
+      ephemeral.own(ref, spec.name());
+    }
+    DefaultSession session = handle(spec.name(), ref, spec.type(), prompt, spec.register());
+    try {
+      if (spec.transcript() != null) {
+        tmux.pane().pipeToFile(ref, spec.name(), spec.transcript());
+      }
+      if (prompt != null) {
+        session.awaitReady(prompt, spec.startupTimeout());
+      }
+      for (SessionTemplate template : spec.templates()) {
+        for (SessionTemplate.Step step : template.steps()) {
+          step.apply(session);
+        }
+      }
+    } catch (RuntimeException e) {
+      try {
+        close(session);
+      } catch (RuntimeException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
+    }
+    return session;
+  }
+
+  /**
+   * The record under {@code name} that a new session may replace: none, or one whose session is gone.
+   *
+   * @throws DuplicateSessionException if it records a live session on another socket
+   */
+  private SessionRecord staleRecord(String name) {
+    Optional<SessionRecord> existing = registry.get(name).filter(r -> RecordCheck.problem(r, socketDir).isEmpty());
+    if (existing.isEmpty()) {
+      return null;
+    }
+    SessionRecord other = existing.get();
+    if (!other.socket().equals(socket)) {
+      Health health = inventory.health(refOf(other), name);
+      if (health.state() != HealthState.MISSING && health.state() != HealthState.SERVER_NOT_RUNNING) {
+        throw new DuplicateSessionException(name, "registered on socket " + other.socket() + ", " + health.state());
+      }
+    }
+    return other; // on this socket a live session of that name makes new-session fail instead
+  }
+
+  /**
+   * Returns the session of the spec's name if it is running and healthy on this client's socket
+   * (adopting it if tmux4j did not create it); otherwise removes what is left of it and creates it.
+   *
+   * @param spec what to find or create
+   * @return a healthy session
+   */
+  public Session getOrCreate(SessionSpec spec) {
+    TmuxCommands tmux = servers.apply(socket);
+    Optional<TmuxCommands.LiveSession> live = inventory.live(socket, spec.name());
+    if (live.isPresent()) {
+      TmuxCommands.PaneInfo pane = live.get().pane();
+      if (Inventory.healthOf(pane, clock).isHealthy()) {
+        return adopt(live.get(), spec);
+      }
+      if (live.get().labels().isPresent()) {
+        kill(new SessionRef(socket, pane.paneId(), live.get().labels().get().created()), spec.name());
+      } else {
+        tmux.killUnlabelled(pane, spec.name());
+      }
+    }
+    registry.get(spec.name()).filter(r -> r.socket().equals(socket)).ifPresent(r -> registry.replace(r, null));
+    return create(spec);
+  }
+
+  /** A handle on a live, healthy session of this socket, labelled and registered as the spec says. */
+  private Session adopt(TmuxCommands.LiveSession live, SessionSpec spec) {
+    String name = spec.name();
+    SessionLabels labels = live.labels().orElse(null);
+    if (labels == null) { // not created by tmux4j: label it now, as the spec describes it
+      Map<String, String> tags = recordTags(spec);
+      labels = new SessionLabels(clock.instant(), spec.type().typeName(),
+          spec.readyWhen() == null ? null : spec.readyWhen().pattern(), spec.register(), tags);
+      servers.apply(socket).label(live.pane().paneId(), labels);
+    }
+    SessionRef ref = new SessionRef(socket, live.pane().paneId(), labels.created());
+    if (spec.register()) {
+      SessionRecord current = registry.get(name).orElse(null);
+      if (current == null || !refOf(current).equals(ref)) {
+        registry.replace(current, record(name, ref, SessionType.fromTypeName(labels.type()), live.pane().pid(),
+            labels.tags()));
+      }
+    }
+    Pattern prompt = labels.prompt() != null ? Pattern.compile(labels.prompt()) : spec.prompt();
+    return handle(name, ref, SessionType.fromTypeName(labels.type()), prompt, spec.register());
+  }
+
+  /**
+   * Finds a session by name: its record, else a session on this client's socket that tmux4j created and
+   * meant to register but whose record was lost (a crash between the two steps); its record is then
+   * written again from its labels.
+   *
+   * @param name the session name
+   * @return the handle, or empty
+   * @throws io.github.tmux4j.RegistryCorruptException if its record cannot be used (naming the problem)
+   */
+  public Optional<Session> find(String name) {
+    Optional<SessionRecord> record = registry.get(name);
+    if (record.isPresent()) {
+      return Optional.of(handleFor(RecordCheck.require(record.get(), socketDir)));
+    }
+    return inventory.lostRecord(name).map(lost -> {
+      registry.replace(null, lost);
+      return handleFor(lost);
+    });
+  }
+
+  /**
+   * A handle on whatever session or pane a tmux target names on this client's socket, registered or
+   * not, without touching the registry. A session tmux4j did not create is labelled first (type
+   * {@code custom}, unregistered), so that the handle can check it is still driving that session.
+   *
+   * @param target a tmux target: a session name, {@code session:window.pane}, or a pane id
+   * @return the handle
+   * @throws io.github.tmux4j.SessionNotFoundException if the target names nothing
+   */
+  public Session adopt(String target) {
+    TmuxCommands tmux = servers.apply(socket);
+    TmuxCommands.LiveSession live = tmux.find(target);
+    SessionLabels labels = live.labels().orElseGet(() -> {
+      SessionLabels made = new SessionLabels(clock.instant(), SessionType.CUSTOM.typeName(), null, false, Map.of());
+      tmux.label(live.pane().paneId(), made);
+      return made;
+    });
+    SessionType type = SessionType.fromTypeName(labels.type());
+    Pattern prompt = labels.prompt() != null ? Pattern.compile(labels.prompt()) : type.prompt().orElse(null);
+    return handle(live.name(), new SessionRef(socket, live.pane().paneId(), labels.created()), type, prompt, false);
+  }
+
+  /**
+   * Kills a session by name and removes its record (or a lost one: see {@link #find}).
+   *
+   * @param name the session name
+   * @return {@code true} if there was a session or record
+   */
+  public boolean kill(String name) {
+    Optional<SessionRecord> record = registry.get(name)
+        .map(r -> RecordCheck.require(r, socketDir))
+        .or(() -> inventory.lostRecord(name));
+    record.ifPresent(r -> remove(r, true));
+    return record.isPresent();
+  }
+
+  /**
+   * Kills what is left of a registered session in tmux (if asked) and removes its record, if it is still
+   * the record of that session.
+   *
+   * @param record the record
+   * @param kill whether to kill the session too
+   */
+  public void remove(SessionRecord record, boolean kill) {
+    SessionRef ref = refOf(record);
+    if (kill) {
+      kill(ref, record.name());
+    }
+    registry.replace(record, null);
+    context.leases().forget(ref);
+  }
+
+  /**
+   * Closes a session: kills it (if its pane still belongs to it) and removes its record.
+   *
+   * @param session the handle
+   * @throws RegistryException if the record could not be removed (the session is killed anyway; a later
+   *     {@code cleanup()} removes the record)
+   */
+  public void close(DefaultSession session) {
+    SessionRef ref = session.ref();
+    kill(ref, session.name());
+    ephemeral.forget(ref);
+    context.leases().forget(ref);
+    if (session.registered()) {
+      try {
+        removeRecordOf(ref, session.name());
+      } catch (RegistryException e) {
+        throw new RegistryException("Session '" + session.name() + "' is killed, but its registry record could not "
+            + "be removed: " + e.getMessage() + ". cleanup() removes it later.", e);
+      }
+    }
+  }
+
+  /**
+   * Ends a session without a handle (an ephemeral one at the end of its client): kills it if its pane
+   * still belongs to it and removes its record.
+   *
+   * @param ref the session
+   * @param name its name when last known
+   */
+  void end(SessionRef ref, String name) {
+    kill(ref, name);
+    context.leases().forget(ref);
+    removeRecordOf(ref, name);
+  }
+
+  /** Removes the record of a session, found under its name or, after a rename elsewhere, by identity. */
+  private void removeRecordOf(SessionRef ref, String name) {
+    Optional<SessionRecord> mine = registry.get(name).filter(r -> refOf(r).equals(ref))
+        .or(() -> registry.list().stream().filter(r -> refOf(r).equals(ref)).findFirst());
+    mine.ifPresent(r -> registry.replace(r, null));
+  }
+
+  /**
+   * Renames a session in tmux and in the registry. If the record cannot be moved, tmux's rename is undone.
+   *
+   * @param session the handle
+   * @param newName the validated new name
+   * @throws DuplicateSessionException if the name is taken in tmux or in the registry
+   */
+  public void rename(DefaultSession session, String newName) {
+    String oldName = session.name();
+    SessionRef ref = session.ref();
+    TmuxCommands tmux = servers.apply(ref.socket());
+    tmux.rename(ref, oldName, newName);
+    if (session.registered()) {
+      try {
+        Optional<SessionRecord> current = registry.get(oldName).filter(r -> refOf(r).equals(ref));
+        if (current.isPresent() && !registry.replace(current.get(), current.get().withName(newName))) {
+          throw new DuplicateSessionException(newName, "registered for another session");
+        }
+      } catch (RuntimeException e) {
+        try {
+          tmux.rename(ref, newName, oldName);
+        } catch (RuntimeException undo) {
+          e.addSuppressed(undo);
+        }
+        throw e;
+      }
+    }
+    session.renamed(newName);
+  }
+
+  /**
+   * Changes a registered session's tags, in its record and in its tmux labels.
+   *
+   * @param session the handle
+   * @param change the change
+   */
+  public void retag(DefaultSession session, UnaryOperator<Map<String, String>> change) {
+    if (!session.registered()) {
+      return;
+    }
+    SessionRef ref = session.ref();
+    for (int attempt = 0; attempt < 10; attempt++) { // compare-and-set: retry when another writer won
+      Optional<SessionRecord> current = registry.get(session.name()).filter(r -> refOf(r).equals(ref));
+      if (current.isEmpty()) {
+        return;
+      }
+      Map<String, String> tags = change.apply(new LinkedHashMap<>(current.get().tags()));
+      if (tags.equals(current.get().tags()) || registry.replace(current.get(), current.get().withTags(tags))) {
+        servers.apply(ref.socket()).label(ref.pane(), new SessionLabels(ref.created(), current.get().type(),
+            tags.get(PROMPT_TAG), true, tags));
+        return;
+      }
+    }
+    throw new TmuxException("The record of session '" + session.name() + "' kept changing; its tags were not updated");
+  }
+
+  /**
+   * Kills a session if its pane still belongs to it.
+   *
+   * @param ref the session
+   * @param name its name, for messages
+   * @return {@code true} if it was killed
+   */
+  public boolean kill(SessionRef ref, String name) {
+    return servers.apply(ref.socket()).kill(ref, name);
+  }
+
+  private void killQuietly(SessionRef ref, String name, RuntimeException reason) {
+    try {
+      kill(ref, name);
+    } catch (RuntimeException undo) {
+      reason.addSuppressed(undo);
+    }
+  }
+
+  /** Ends this client's ephemeral sessions and stops watching the JVM's exit. */
+  public void closeEphemeral() {
+    ephemeral.endAll();
+  }
+
+  /**
+   * A handle on a registered session.
+   *
+   * @param record a checked record
+   * @return the handle
+   */
+  public Session handleFor(SessionRecord record) {
+    String promptTag = record.tags().get(PROMPT_TAG);
+    SessionType type = SessionType.fromTypeName(record.type());
+    Pattern prompt = promptTag != null ? Pattern.compile(promptTag) : type.prompt().orElse(null);
+    return handle(record.name(), refOf(record), type, prompt, true);
+  }
+
+  private DefaultSession handle(String name, SessionRef ref, SessionType type, Pattern prompt, boolean registered) {
+    return new DefaultSession(servers.apply(ref.socket()), context, this, name, ref, type, prompt, registered);
+  }
+
+  /**
+   * The session a record means.
+   *
+   * @param record the record
+   * @return its reference
+   */
+  public static SessionRef refOf(SessionRecord record) {
+    return new SessionRef(record.socket(), record.target(), record.createdAt());
+  }
+
+  /** The one place records are built. */
+  SessionRecord record(String name, SessionRef ref, SessionType type, long pid, Map<String, String> tags) {
+    return new SessionRecord(name, ref.socket(), ref.pane(), type.typeName(), pid, ref.created(), clock.instant(),
+        tags);
+  }
+
+  private static Map<String, String> recordTags(SessionSpec spec) {
+    Map<String, String> tags = new LinkedHashMap<>(spec.tags());
+    if (spec.readyWhen() != null) {
+      tags.put(PROMPT_TAG, spec.readyWhen().pattern());
+    }
+    if (spec.ephemeral()) {
+      Owner.current().addTo(tags);
+    }
+    return tags;
+  }
+
+  static System.Logger log() {
+    return LOG;
+  }
+}

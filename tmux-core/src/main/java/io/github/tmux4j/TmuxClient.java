@@ -123,8 +123,8 @@ public final class TmuxClient implements AutoCloseable {
    * Starts describing a new session. Nothing happens until {@link SessionBuilder#create()} or
    * {@link SessionBuilder#getOrCreate()}.
    *
-   * @param name the session name: no {@code .}, {@code :}, whitespace or control characters, no leading
-   *     {@code -}, at most 200 characters
+   * @param name the session name: no {@code .}, {@code :}, {@code $}, {@code \}, whitespace or control
+   *     characters, no leading {@code -}, at most 200 characters
    * @return a builder for the session
    * @throws InvalidSessionNameException if the name is not allowed, naming the offending character
    */
@@ -258,16 +258,19 @@ public final class TmuxClient implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true)) {
-      try {
-        lifecycle.closeEphemeral();
-      } finally {
+    if (closed.get()) {
+      return;
+    }
+    try {
+      lifecycle.closeEphemeral(); // while the client is still open: it kills through the client's servers
+    } finally {
+      if (closed.compareAndSet(false, true)) {
         servers.values().forEach(TmuxCommands::close);
         servers.clear();
-      }
-      watchdog.shutdownNow();
-      if (ownsRegistry) {
-        registry.close();
+        watchdog.shutdownNow();
+        if (ownsRegistry) {
+          registry.close();
+        }
       }
     }
   }

@@ -166,6 +166,9 @@ class SessionLifecycleIT {
         Arguments.of("\t", "U+0009"),
         Arguments.of("a\nb", "U+000A"),
         Arguments.of("-a", "'-'"),
+        Arguments.of("$1", "'$'"),
+        Arguments.of("${HOME}", "'$'"),
+        Arguments.of("a\\b", "'\\'"),
         Arguments.of("x".repeat(201), "201"));
   }
 

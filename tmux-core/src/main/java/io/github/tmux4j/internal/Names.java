@@ -40,6 +40,11 @@ public final class Names {
       }
       i += Character.charCount(cp);
     }
+    int style = name.indexOf("#[");
+    if (style >= 0) {
+      throw new InvalidSessionNameException(name, "'#[' at position " + style + " is not allowed (tmux keeps it as "
+          + "'##[' in a session name, so the session would get another name)");
+    }
     if (name.charAt(0) == '-') {
       throw new InvalidSessionNameException(name, "a leading '-' at position 0 is not allowed (tmux would "
           + "read it as an option)");
@@ -53,6 +58,10 @@ public final class Names {
     }
     if (cp == ':') {
       return "tmux forbids ':':";
+    }
+    if (cp == '$' || cp == '\\') {
+      return "tmux 3.2a to 3.6b store names with '$' and '\\' escaped (3.7 does not), so the name would differ"
+          + " between versions:";
     }
     if (Character.isISOControl(cp)) {
       return "the control character";

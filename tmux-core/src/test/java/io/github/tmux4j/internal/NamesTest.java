@@ -12,9 +12,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NamesTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"analysis-python", "a_b", "a#b", "日本語", "x=1", "$1", "%2", "a;b", "'q'"})
+  @ValueSource(strings = {"analysis-python", "a_b", "a#b", "日本語", "x=1", "%2", "a;b", "'q'", "#{x}", "a##b"})
   void acceptsNamesTmuxCanHoldExactly(String name) {
     assertEquals(name, Names.validate(name));
+  }
+
+  /** tmux 3.2a-3.6b store '$' and '\' escaped, and every version keeps '#[' as '##[' (measured). */
+  @ParameterizedTest
+  @ValueSource(strings = {"$1", "a$b", "${HOME}", "a\\b", "#[fg=red]", "x#[y"})
+  void rejectsNamesTmuxWouldStoreDifferently(String name) {
+    org.junit.jupiter.api.Assertions.assertThrows(io.github.tmux4j.InvalidSessionNameException.class,
+        () -> Names.validate(name));
   }
 
   @Test

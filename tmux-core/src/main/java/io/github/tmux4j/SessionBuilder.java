@@ -291,7 +291,7 @@ public final class SessionBuilder {
    * @throws WaitTimeoutException if a new program is not ready in time
    */
   public Session getOrCreate() {
-    return client.lifecycle().getOrCreate(spec());
+    return client.lifecycle().adoption().getOrCreate(spec());
   }
 
   /** What this builder describes, as an immutable value; the type's own environment included. */

@@ -143,7 +143,7 @@ public final class TmuxClient implements AutoCloseable {
   public Optional<Session> session(String name) {
     ensureOpen();
     Names.validate(name);
-    return lifecycle.find(name);
+    return lifecycle.adoption().find(name);
   }
 
   /**
@@ -162,7 +162,7 @@ public final class TmuxClient implements AutoCloseable {
   public Session adopt(String target) {
     ensureOpen();
     Objects.requireNonNull(target, "target");
-    return lifecycle.adopt(target);
+    return lifecycle.adoption().adopt(target);
   }
 
   /**

@@ -49,27 +49,27 @@ public final class Inventory {
    * @return the sessions
    */
   public List<SessionInfo> sessions() {
-    Map<Path, Map<String, TmuxCommands.PaneInfo>> panes = new HashMap<>();
+    Map<Path, Map<String, ServerView.PaneInfo>> panes = new HashMap<>();
     List<SessionInfo> infos = new ArrayList<>();
     List<SessionRecord> records = usable(registry.list());
     for (SessionRecord record : records) {
-      Map<String, TmuxCommands.PaneInfo> live = panes.computeIfAbsent(record.socket(), this::panesOrNull);
+      Map<String, ServerView.PaneInfo> live = panes.computeIfAbsent(record.socket(), this::panesOrNull);
       infos.add(new SessionInfo(record, live == null ? absent(HealthState.SERVER_NOT_RUNNING)
           : Optional.ofNullable(live.get(record.target())).filter(p -> belongs(p, record))
               .map(p -> healthOf(p, clock)).orElse(absent(HealthState.MISSING))));
     }
-    Map<String, TmuxCommands.PaneInfo> own = panes.computeIfAbsent(socket, this::panesOrNull);
+    Map<String, ServerView.PaneInfo> own = panes.computeIfAbsent(socket, this::panesOrNull);
     for (SessionRecord lost : own == null ? List.<SessionRecord>of() : lostRecords(records)) {
-      TmuxCommands.PaneInfo pane = own.get(lost.target());
+      ServerView.PaneInfo pane = own.get(lost.target());
       infos.add(new SessionInfo(lost, pane == null ? absent(HealthState.MISSING) : healthOf(pane, clock)));
     }
     infos.sort(Comparator.comparing(SessionInfo::name));
     return infos;
   }
 
-  private Map<String, TmuxCommands.PaneInfo> panesOrNull(Path sock) {
+  private Map<String, ServerView.PaneInfo> panesOrNull(Path sock) {
     try {
-      return servers.apply(sock).allPanes();
+      return servers.apply(sock).view().allPanes();
     } catch (ServerNotRunningException e) {
       return null;
     }
@@ -105,7 +105,7 @@ public final class Inventory {
       return absent(HealthState.SERVER_NOT_RUNNING);
     } catch (SessionNotFoundException e) {
       // A server that has no session left is exiting (its last one was killed): it is not running.
-      return absent(tmux.liveSessions().isEmpty() ? HealthState.SERVER_NOT_RUNNING : HealthState.MISSING);
+      return absent(tmux.view().liveSessions().isEmpty() ? HealthState.SERVER_NOT_RUNNING : HealthState.MISSING);
     }
   }
 
@@ -116,7 +116,7 @@ public final class Inventory {
    * @param clock the clock for the time of the check
    * @return DEAD, ZOMBIE or HEALTHY
    */
-  public static Health healthOf(TmuxCommands.PaneInfo pane, Clock clock) {
+  public static Health healthOf(ServerView.PaneInfo pane, Clock clock) {
     HealthDecision.ProcessState process =
         pane.dead() ? HealthDecision.ProcessState.GONE : HealthDecision.observe(pane.pid());
     return HealthDecision.decide(pane.dead(), pane.deadStatus(), pane.pid(), process, clock.instant());
@@ -127,7 +127,7 @@ public final class Inventory {
   }
 
   /** Whether a live pane is the one a record means: the same pane, and the record's session's label. */
-  static boolean belongs(TmuxCommands.PaneInfo pane, SessionRecord record) {
+  static boolean belongs(ServerView.PaneInfo pane, SessionRecord record) {
     return pane.paneId().equals(record.target()) && (pane.created().isEmpty()
         ? pane.sessionName().equals(record.name()) : pane.belongsTo(Lifecycle.refOf(record)));
   }
@@ -139,8 +139,8 @@ public final class Inventory {
    * @param name the session name, compared exactly
    * @return the session, or empty
    */
-  Optional<TmuxCommands.LiveSession> live(Path sock, String name) {
-    return servers.apply(sock).liveSessions().stream().filter(s -> s.name().equals(name)).findFirst();
+  Optional<ServerView.LiveSession> live(Path sock, String name) {
+    return servers.apply(sock).view().liveSessions().stream().filter(s -> s.name().equals(name)).findFirst();
   }
 
   /**
@@ -159,7 +159,7 @@ public final class Inventory {
 
   private List<SessionRecord> lostRecords(List<SessionRecord> records) {
     List<SessionRecord> lost = new ArrayList<>();
-    for (TmuxCommands.LiveSession s : servers.apply(socket).liveSessions()) {
+    for (ServerView.LiveSession s : servers.apply(socket).view().liveSessions()) {
       s.labels().filter(SessionLabels::registered).filter(l -> records.stream().noneMatch(r ->
           r.socket().equals(socket) && r.target().equals(s.pane().paneId()) && r.createdAt().equals(l.created())))
           .ifPresent(l -> lost.add(recordFrom(s, l)));
@@ -168,7 +168,7 @@ public final class Inventory {
   }
 
   /** A record rebuilt from a session's labels: the one it was created with, but for last activity. */
-  private SessionRecord recordFrom(TmuxCommands.LiveSession s, SessionLabels labels) {
+  private SessionRecord recordFrom(ServerView.LiveSession s, SessionLabels labels) {
     return new SessionRecord(s.name(), socket, s.pane().paneId(), labels.type(), s.pane().pid(), labels.created(),
         labels.created(), labels.tags());
   }
@@ -185,14 +185,14 @@ public final class Inventory {
     List<ReconcileReport.Skipped> skipped = new ArrayList<>();
     all.forEach(r -> RecordCheck.problem(r, socketDir).ifPresent(p -> skipped.add(new ReconcileReport.Skipped(r.name(), p))));
     List<SessionRecord> records = usable(all);
-    Map<Path, Map<String, TmuxCommands.PaneInfo>> panes = new HashMap<>();
+    Map<Path, Map<String, ServerView.PaneInfo>> panes = new HashMap<>();
     panes.put(socket, panesOrNull(socket));
     records.forEach(r -> panes.computeIfAbsent(r.socket(), this::panesOrNull));
     List<SessionRecord> orphans = new ArrayList<>();
     List<ReconcileReport.Renamed> renamed = new ArrayList<>();
     for (SessionRecord r : records) {
-      Map<String, TmuxCommands.PaneInfo> live = panes.get(r.socket());
-      TmuxCommands.PaneInfo pane = live == null ? null : live.get(r.target());
+      Map<String, ServerView.PaneInfo> live = panes.get(r.socket());
+      ServerView.PaneInfo pane = live == null ? null : live.get(r.target());
       if (pane == null || !belongs(pane, r)) {
         orphans.add(r);
       } else if (!pane.sessionName().equals(r.name())) {
@@ -200,10 +200,10 @@ public final class Inventory {
       }
     }
     List<ReconcileReport.LiveSession> unregistered = new ArrayList<>();
-    List<TmuxCommands.LiveSession> toRegister = new ArrayList<>();
+    List<ServerView.LiveSession> toRegister = new ArrayList<>();
     for (Path sock : panes.keySet()) {
-      for (TmuxCommands.LiveSession s : panes.get(sock) == null ? List.<TmuxCommands.LiveSession>of()
-          : servers.apply(sock).liveSessions()) {
+      for (ServerView.LiveSession s : panes.get(sock) == null ? List.<ServerView.LiveSession>of()
+          : servers.apply(sock).view().liveSessions()) {
         boolean recorded = records.stream().anyMatch(r -> r.socket().equals(sock) && belongs(s.pane(), r));
         if (!recorded) {
           unregistered.add(new ReconcileReport.LiveSession(sock, s.name()));

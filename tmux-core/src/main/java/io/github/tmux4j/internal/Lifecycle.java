@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  *   <li>a failed step is undone: a session whose record cannot be written is killed, a rename whose record
  *       cannot be moved is renamed back.
  * </ul>
- * Thread-safe.
+ * Getting hold of existing sessions is {@link Adoption}'s part. Thread-safe.
  */
 public final class Lifecycle {
   /** Registry tag under which a session's prompt pattern is kept, so that reattached handles can run(). */
@@ -49,6 +49,7 @@ public final class Lifecycle {
   private final DefaultSession.Context context;
   private final Inventory inventory;
   private final EphemeralSessions ephemeral;
+  private final Adoption adoption;
 
   /**
    * Creates the lifecycle of one client.
@@ -70,6 +71,16 @@ public final class Lifecycle {
     this.context = context;
     this.inventory = new Inventory(socketDir, socket, registry, clock, servers);
     this.ephemeral = new EphemeralSessions(this);
+    this.adoption = new Adoption(this, socketDir, socket, registry, clock, servers);
+  }
+
+  /**
+   * Getting hold of sessions that exist: by name, by tmux target, or to reuse instead of creating.
+   *
+   * @return the adoption rules
+   */
+  public Adoption adoption() {
+    return adoption;
   }
 
   /**
@@ -158,95 +169,6 @@ public final class Lifecycle {
       }
     }
     return other; // on this socket a live session of that name makes new-session fail instead
-  }
-
-  /**
-   * Returns the session of the spec's name if it is running and healthy on this client's socket
-   * (adopting it if tmux4j did not create it); otherwise removes what is left of it and creates it.
-   *
-   * @param spec what to find or create
-   * @return a healthy session
-   */
-  public Session getOrCreate(SessionSpec spec) {
-    TmuxCommands tmux = servers.apply(socket);
-    Optional<TmuxCommands.LiveSession> live = inventory.live(socket, spec.name());
-    if (live.isPresent()) {
-      TmuxCommands.PaneInfo pane = live.get().pane();
-      if (Inventory.healthOf(pane, clock).isHealthy()) {
-        return adopt(live.get(), spec);
-      }
-      if (live.get().labels().isPresent()) {
-        kill(new SessionRef(socket, pane.paneId(), live.get().labels().get().created()), spec.name());
-      } else {
-        tmux.killUnlabelled(pane, spec.name());
-      }
-    }
-    registry.get(spec.name()).filter(r -> r.socket().equals(socket)).ifPresent(r -> registry.replace(r, null));
-    return create(spec);
-  }
-
-  /** A handle on a live, healthy session of this socket, labelled and registered as the spec says. */
-  private Session adopt(TmuxCommands.LiveSession live, SessionSpec spec) {
-    String name = spec.name();
-    SessionLabels labels = live.labels().orElse(null);
-    if (labels == null) { // not created by tmux4j: label it now, as the spec describes it
-      Map<String, String> tags = recordTags(spec);
-      labels = new SessionLabels(clock.instant(), spec.type().typeName(),
-          spec.readyWhen() == null ? null : spec.readyWhen().pattern(), spec.register(), tags);
-      servers.apply(socket).label(live.pane().paneId(), labels);
-    }
-    SessionRef ref = new SessionRef(socket, live.pane().paneId(), labels.created());
-    if (spec.register()) {
-      SessionRecord current = registry.get(name).orElse(null);
-      if (current == null || !refOf(current).equals(ref)) {
-        registry.replace(current, record(name, ref, SessionType.fromTypeName(labels.type()), live.pane().pid(),
-            labels.tags()));
-      }
-    }
-    Pattern prompt = labels.prompt() != null ? Pattern.compile(labels.prompt()) : spec.prompt();
-    return handle(name, ref, SessionType.fromTypeName(labels.type()), prompt, spec.register());
-  }
-
-  /**
-   * Finds a session by name: its record, else a session on this client's socket that tmux4j created and
-   * meant to register but whose record was lost (a crash between the two steps); its record is then
-   * written again from its labels.
-   *
-   * @param name the session name
-   * @return the handle, or empty
-   * @throws io.github.tmux4j.RegistryCorruptException if its record cannot be used (naming the problem)
-   */
-  public Optional<Session> find(String name) {
-    Optional<SessionRecord> record = registry.get(name);
-    if (record.isPresent()) {
-      return Optional.of(handleFor(RecordCheck.require(record.get(), socketDir)));
-    }
-    return inventory.lostRecord(name).map(lost -> {
-      registry.replace(null, lost);
-      return handleFor(lost);
-    });
-  }
-
-  /**
-   * A handle on whatever session or pane a tmux target names on this client's socket, registered or
-   * not, without touching the registry. A session tmux4j did not create is labelled first (type
-   * {@code custom}, unregistered), so that the handle can check it is still driving that session.
-   *
-   * @param target a tmux target: a session name, {@code session:window.pane}, or a pane id
-   * @return the handle
-   * @throws io.github.tmux4j.SessionNotFoundException if the target names nothing
-   */
-  public Session adopt(String target) {
-    TmuxCommands tmux = servers.apply(socket);
-    TmuxCommands.LiveSession live = tmux.find(target);
-    SessionLabels labels = live.labels().orElseGet(() -> {
-      SessionLabels made = new SessionLabels(clock.instant(), SessionType.CUSTOM.typeName(), null, false, Map.of());
-      tmux.label(live.pane().paneId(), made);
-      return made;
-    });
-    SessionType type = SessionType.fromTypeName(labels.type());
-    Pattern prompt = labels.prompt() != null ? Pattern.compile(labels.prompt()) : type.prompt().orElse(null);
-    return handle(live.name(), new SessionRef(socket, live.pane().paneId(), labels.created()), type, prompt, false);
   }
 
   /**
@@ -414,7 +336,7 @@ public final class Lifecycle {
     return handle(record.name(), refOf(record), type, prompt, true);
   }
 
-  private DefaultSession handle(String name, SessionRef ref, SessionType type, Pattern prompt, boolean registered) {
+  DefaultSession handle(String name, SessionRef ref, SessionType type, Pattern prompt, boolean registered) {
     return new DefaultSession(servers.apply(ref.socket()), context, this, name, ref, type, prompt, registered);
   }
 
@@ -434,7 +356,7 @@ public final class Lifecycle {
         tags);
   }
 
-  private static Map<String, String> recordTags(SessionSpec spec) {
+  static Map<String, String> recordTags(SessionSpec spec) {
     Map<String, String> tags = new LinkedHashMap<>(spec.tags());
     if (spec.readyWhen() != null) {
       tags.put(PROMPT_TAG, spec.readyWhen().pattern());

@@ -233,8 +233,8 @@ public final class PaneCommands {
    * @throws SessionNotFoundException if there is no such pane, or it belongs to another session now
    * @throws io.github.tmux4j.ServerNotRunningException if there is no server
    */
-  public TmuxCommands.PaneInfo info(SessionRef ref, String name) {
-    TmuxCommands.PaneInfo info = withReapedStatus(read(ref, name));
+  public ServerView.PaneInfo info(SessionRef ref, String name) {
+    ServerView.PaneInfo info = withReapedStatus(read(ref, name));
     // tmux marks a pane dead when its pty closes, and learns the exit status a moment later when it
     // reaps the process: wait briefly for the status rather than report a dead pane without one.
     long deadline = System.nanoTime() + DEAD_STATUS_WAIT_NANOS;
@@ -245,13 +245,13 @@ public final class PaneCommands {
     return info;
   }
 
-  private TmuxCommands.PaneInfo read(SessionRef ref, String name) {
+  private ServerView.PaneInfo read(SessionRef ref, String name) {
     String out = tmux.callPane(name, ref.pane(), List.of("display-message", "-p", "-t", ref.pane(),
         PaneFormats.PANE)).stdout();
     int nl = out.indexOf('\n');
     // tmux 3.3a: display-message with a target that does not exist succeeds and expands every format
     // to an empty string, so an empty pane id is the only sign of a missing pane.
-    TmuxCommands.PaneInfo info = PaneFormats.parsePane(nl < 0 ? out : out.substring(0, nl));
+    ServerView.PaneInfo info = PaneFormats.parsePane(nl < 0 ? out : out.substring(0, nl));
     if (info == null) {
       throw new SessionNotFoundException(name, "no pane " + ref.pane() + " on " + ref.socket());
     }
@@ -266,7 +266,7 @@ public final class PaneCommands {
    * tmux never learns the exit status. The kernel still holds it: field 52 of {@code /proc/<pid>/stat}
    * is the wait status of an exited process (Linux 3.5+).
    */
-  static TmuxCommands.PaneInfo withReapedStatus(TmuxCommands.PaneInfo info) {
+  static ServerView.PaneInfo withReapedStatus(ServerView.PaneInfo info) {
     if (!info.dead() || info.deadStatus() != null || info.signaled()) {
       return info;
     }
@@ -277,7 +277,7 @@ public final class PaneCommands {
       if (fields.length >= 50 && fields[0].equals("Z")) {
         int wait = Integer.parseInt(fields[49].strip());
         boolean exited = (wait & 0x7f) == 0;
-        return new TmuxCommands.PaneInfo(info.paneId(), info.pid(), true, exited ? (wait >> 8) & 0xff : null,
+        return new ServerView.PaneInfo(info.paneId(), info.pid(), true, exited ? (wait >> 8) & 0xff : null,
             exited ? null : wait & 0x7f, info.sessionId(), info.created(), info.sessionName());
       }
     } catch (IOException | RuntimeException unavailable) {

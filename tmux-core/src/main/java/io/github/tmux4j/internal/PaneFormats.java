@@ -51,7 +51,7 @@ final class PaneFormats {
    * @return the pane, or {@code null} if tmux expanded the format for a pane that does not exist (tmux
    *     3.3a answers a missing target with empty fields)
    */
-  static TmuxCommands.PaneInfo parsePane(String line) {
+  static ServerView.PaneInfo parsePane(String line) {
     if (line.isEmpty() || line.startsWith(" ")) {
       return null;
     }
@@ -60,7 +60,7 @@ final class PaneFormats {
       throw unexpected(line);
     }
     try {
-      return new TmuxCommands.PaneInfo(f[0], Long.parseLong(f[1]), "1".equals(f[2]), number(f[3]), number(f[4]),
+      return new ServerView.PaneInfo(f[0], Long.parseLong(f[1]), "1".equals(f[2]), number(f[3]), number(f[4]),
           f[5], f[6].substring(1), f[7]);
     } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
       throw unexpected(line);

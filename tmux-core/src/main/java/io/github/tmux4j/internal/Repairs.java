@@ -30,7 +30,7 @@ final class Repairs {
   }
 
   void apply(List<SessionRecord> orphans, List<ReconcileReport.Renamed> renamed,
-      List<TmuxCommands.LiveSession> unregistered) {
+      List<ServerView.LiveSession> unregistered) {
     orphans.forEach(r -> registry.replace(r, null));
     for (ReconcileReport.Renamed move : renamed) {
       SessionRecord r = move.record();
@@ -44,7 +44,7 @@ final class Repairs {
             + "', but that name is registered for another session; both records are left as they are");
       }
     }
-    for (TmuxCommands.LiveSession s : unregistered) {
+    for (ServerView.LiveSession s : unregistered) {
       Path socket = s.socket();
       SessionRecord record;
       if (s.labels().isPresent()) {

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,6 +45,7 @@ public final class TmuxCommands {
   private final AttachGate gate;
   private final Duration gateWait;
   private final PaneCommands paneCommands;
+  private final ServerView view;
 
   /**
    * Creates the gateway for one socket.
@@ -63,6 +63,7 @@ public final class TmuxCommands {
     this.gate = AttachGate.of(socket);
     this.gateWait = gateWait;
     this.paneCommands = new PaneCommands(this);
+    this.view = new ServerView(this);
   }
 
   /**
@@ -83,53 +84,17 @@ public final class TmuxCommands {
     return paneCommands;
   }
 
-  /** Ids of a new session, read back in the command that created it. */
-  public record NewSession(String sessionId, String paneId, long pid) {}
-
   /**
-   * What tmux says about a pane.
+   * The server's panes and sessions.
    *
-   * @param paneId the pane id
-   * @param pid the pane's process
-   * @param dead whether its process has exited
-   * @param deadStatus the exit status of a dead pane, if known
-   * @param deadSignal the signal that killed it, if any
-   * @param sessionId the id of the pane's session ({@code $N})
-   * @param created the session's {@value SessionLabels#CREATED} label, empty if it has none
-   * @param sessionName the session's name
+   * @return the listings of this server
    */
-  public record PaneInfo(String paneId, long pid, boolean dead, Integer deadStatus, Integer deadSignal,
-      String sessionId, String created, String sessionName) {
-    /**
-     * Whether the pane's process was killed by a signal.
-     *
-     * @return {@code true} if tmux reports a signal
-     */
-    public boolean signaled() {
-      return deadSignal != null;
-    }
-
-    /**
-     * Whether the pane belongs to the session a reference means.
-     *
-     * @param ref the session
-     * @return {@code true} if the pane's session has the reference's creation label
-     */
-    public boolean belongsTo(SessionRef ref) {
-      return ref.isCreated(created);
-    }
+  public ServerView view() {
+    return view;
   }
 
-  /**
-   * A session as {@link #liveSessions} lists it: its name, its active pane, and its labels if tmux4j
-   * created it.
-   *
-   * @param socket the socket of its server
-   * @param name the session name
-   * @param pane its active pane
-   * @param labels its labels, if any
-   */
-  public record LiveSession(Path socket, String name, PaneInfo pane, java.util.Optional<SessionLabels> labels) {}
+  /** Ids of a new session, read back in the command that created it. */
+  public record NewSession(String sessionId, String paneId, long pid) {}
 
   /**
    * Creates a detached session running {@code command} directly (never through a shell), with
@@ -198,72 +163,6 @@ public final class TmuxCommands {
   }
 
   /**
-   * Describes the pane a tmux target names (a session, {@code session:window.pane}, or a pane id), with
-   * its session's labels. The target is the caller's own tmux syntax and is passed to tmux as it is.
-   *
-   * @param target the tmux target
-   * @return the pane and its session's labels
-   * @throws SessionNotFoundException if the target names nothing
-   * @throws ServerNotRunningException if there is no server
-   */
-  public LiveSession find(String target) {
-    String out = call(target, List.of("display-message", "-p", "-t", target, SessionLabels.FORMAT + "\t"
-        + PaneFormats.PANE), null).stdout();
-    String line = out.endsWith("\n") ? out.substring(0, out.length() - 1) : out;
-    String[] f = line.split("\t", 6);
-    PaneInfo pane = f.length == 6 ? PaneFormats.parsePane(f[5]) : null;
-    if (pane == null) {
-      throw new SessionNotFoundException(target, "tmux on " + socket + " finds no pane for target '" + target + "'");
-    }
-    return new LiveSession(socket, pane.sessionName(), PaneCommands.withReapedStatus(pane),
-        SessionLabels.parse(String.join("\t", f[0], f[1], f[2], f[3], f[4])));
-  }
-
-  /**
-   * Lists every pane of the server in one command, for health checks of many sessions.
-   *
-   * @return the panes by pane id
-   * @throws ServerNotRunningException if no server is running
-   */
-  public Map<String, PaneInfo> allPanes() {
-    Map<String, PaneInfo> panes = new LinkedHashMap<>();
-    for (String line : call(null, List.of("list-panes", "-a", "-F", PaneFormats.PANE), null).stdout().split("\n")) {
-      PaneInfo info = PaneFormats.parsePane(line);
-      if (info != null) {
-        panes.put(info.paneId(), PaneCommands.withReapedStatus(info));
-      }
-    }
-    return panes;
-  }
-
-  /**
-   * Lists the server's sessions with their active pane and labels; empty if no server is running.
-   *
-   * @return the sessions
-   */
-  public List<LiveSession> liveSessions() {
-    String out;
-    try {
-      out = call(null, List.of("list-panes", "-a", "-F", "#{?#{&&:#{window_active},#{pane_active}},1,0}\t"
-          + SessionLabels.FORMAT + "\t" + PaneFormats.PANE), null).stdout();
-    } catch (ServerNotRunningException gone) {
-      return List.of();
-    }
-    List<LiveSession> sessions = new ArrayList<>();
-    for (String line : out.split("\n")) {
-      String[] f = line.split("\t", 7);
-      if (f.length == 7 && f[0].equals("1")) {
-        PaneInfo pane = PaneFormats.parsePane(f[6]);
-        if (pane != null) {
-          sessions.add(new LiveSession(socket, pane.sessionName(), pane,
-              SessionLabels.parse(String.join("\t", f[1], f[2], f[3], f[4], f[5]))));
-        }
-      }
-    }
-    return sessions;
-  }
-
-  /**
    * Renames a session, provided its pane still belongs to it.
    *
    * @param ref the session
@@ -319,7 +218,7 @@ public final class TmuxCommands {
    * @param name the session's name, for messages
    * @return {@code true} if it was killed
    */
-  public boolean killUnlabelled(PaneInfo pane, String name) {
+  public boolean killUnlabelled(ServerView.PaneInfo pane, String name) {
     try (AttachGate.Permit p = gate.shared(gateWait)) {
       List<String> args = new ArrayList<>(List.of("list-clients", "-t", pane.paneId(), "-F", "#{client_pid}", SEP,
           IF_FORMAT.get(0), IF_FORMAT.get(1), "-t", pane.paneId(), "#{==:#{session_id}," + pane.sessionId() + "}",

@@ -1,0 +1,806 @@
+package io.github.tmux4j.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.github.tmux4j.CommandResult;
+import io.github.tmux4j.Health;
+import io.github.tmux4j.ReconcileReport;
+import io.github.tmux4j.Session;
+import io.github.tmux4j.TmuxClient;
+import io.github.tmux4j.spi.SessionRecord;
+import io.github.tmux4j.testing.PrivateTmux;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Programs that use tmux4j die with SIGKILL at random moments, in the middle of creating, renaming,
+ * closing and killing sessions, and what they leave is always something {@code reconcile(true)} brings
+ * back in step: 200 times a child JVM ({@link LifecycleCrashChild}: the default client, control mode and
+ * the file registry, a few threads of random operations on a shared pool of names) is killed 50 to 1500 ms
+ * after it started. Two children run at a time, on one socket and one registry, and the children of
+ * later rounds work on what the killed ones left.
+ *
+ * <p>Throughout, a bystander session made by the test must stay healthy and the tmux server must stay the
+ * same process (a new pid means the server crashed: a bug). Between rounds, when no child runs, the test
+ * compares tmux and the registry and attributes every new difference to the operations that were in
+ * flight when the children died. At the end one {@code reconcile(true)} from a fresh client must leave
+ * registry and tmux in agreement: every live session labelled {@code registered=1} has exactly one record,
+ * equal to its labels, and every record has its live session.
+ *
+ * <p>System properties: {@code lifecycle.crash.rounds} (200), {@code lifecycle.crash.seed},
+ * {@code lifecycle.crash.pause} (the children's maximum pause between operations, ms).
+ */
+class LifecycleCrashIT {
+  @RegisterExtension static final PrivateTmux TMUX = new PrivateTmux();
+
+  private static final int ROUNDS = Integer.getInteger("lifecycle.crash.rounds", 200);
+  private static final int PARALLEL = 2;
+  private static final int THREADS = 3;
+  private static final int PAUSE_MS = Integer.getInteger("lifecycle.crash.pause", 15);
+  private static final int MIN_KILL_MS = 50;
+  private static final int MAX_KILL_MS = 1500;
+  private static final Duration READY_WAIT = Duration.ofSeconds(60);
+  private static final Duration EXIT_WAIT = Duration.ofSeconds(30);
+  private static final Duration LEFTOVER_WAIT = Duration.ofSeconds(15);
+  private static final Duration TMUX_WAIT = Duration.ofSeconds(15);
+  private static final String BYSTANDER = "bystander";
+  private static final String CREATED = "@tmux4j-created";
+  private static final String PROMPT_TAG = "tmux4j.prompt";
+
+  private Path dir;
+  private Path socket;
+  private final List<String> failures = new ArrayList<>();
+  private final Map<String, Integer> inFlight = new TreeMap<>();
+  private final Map<String, Integer> outcomes = new TreeMap<>();
+  private final Map<String, Integer> exceptions = new TreeMap<>();
+  private final Map<String, Integer> newIssues = new TreeMap<>();
+  private final List<String> unexplained = new ArrayList<>();
+  private final List<String> bugExceptions = new ArrayList<>();
+  private final Map<String, Integer> warnings = new TreeMap<>();
+  private long opsCompleted;
+  private int descendantsSeen;
+  private int zombies;
+
+  @Test
+  void sigkilledClientsLeaveNothingThatReconcileCannotRepair() throws Exception {
+    long start = System.nanoTime();
+    long seed = Long.getLong("lifecycle.crash.seed", System.nanoTime());
+    Random random = new Random(seed);
+    dir = TMUX.dir();
+    List<Child> running = new ArrayList<>();
+    try (TmuxClient tmux = TmuxClient.builder().socketDir(dir).build()) {
+      socket = tmux.socket();
+      Session bystander = tmux.newSession(BYSTANDER).shell().tag("role", "bystander").create();
+      SessionRecord bystanderRecord = tmux.registry().get(BYSTANDER).orElseThrow();
+      String serverPid = tmuxOut("display-message", "-p", "#{pid}").strip();
+      System.out.printf("LifecycleCrashIT: seed %d, %d rounds, %d children at a time, %d threads each, "
+          + "socket %s, server pid %s%n", seed, ROUNDS, PARALLEL, THREADS, socket, serverPid);
+
+      Snapshot before = snapshot(tmux);
+      Set<String> issuesBefore = issues(before).keySet();
+      List<Child> next = spawn(0, random);
+      running.addAll(next);
+      for (int first = 0; first < ROUNDS; first += PARALLEL) {
+        List<Child> pair = next;
+        for (Child c : pair) {
+          c.awaitLine(c.ready, "READY");
+        }
+        pair.forEach(Child::go);
+        for (Child c : pair) {
+          c.awaitLine(c.started, "STARTED");
+        }
+        // The next pair starts its JVMs while this one works, so that JVM start-up is off the clock.
+        next = first + PARALLEL < ROUNDS ? spawn(first + PARALLEL, random) : List.of();
+        running.addAll(next);
+        for (Child c : pair) {
+          c.killAt = c.startedAt + TimeUnit.MILLISECONDS.toNanos(MIN_KILL_MS + random.nextInt(MAX_KILL_MS - MIN_KILL_MS + 1));
+        }
+        List<Child> byKill = new ArrayList<>(pair);
+        byKill.sort(Comparator.comparingLong(c -> c.killAt));
+        for (Child c : byKill) {
+          long wait = c.killAt - System.nanoTime();
+          if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait); // the random moment of the kill: the test's input
+          }
+          c.kill();
+        }
+        for (Child c : pair) {
+          c.awaitExit();
+          running.remove(c);
+          descendantsSeen += c.descendants.size();
+          awaitGone(c.descendants, "tmux processes of killed child " + c.id);
+        }
+
+        // Quiescent: no child runs (the next pair waits for GO). Compare tmux and the registry.
+        checkServerAndBystander(tmux, bystander, bystanderRecord, serverPid, pair, first);
+        Snapshot after = snapshot(tmux);
+        Map<String, Issue> issues = issues(after);
+        for (Child c : pair) {
+          account(c, before, after);
+        }
+        attribute(pair, before, issuesBefore, issues);
+        before = after;
+        issuesBefore = issues.keySet();
+      }
+
+      long roundsDone = System.nanoTime();
+      checkServerAndBystander(tmux, bystander, bystanderRecord, serverPid, List.of(), ROUNDS);
+      finalCheck(serverPid, bystanderRecord);
+      bystander.close();
+      printSummary(seed, start, roundsDone);
+    } finally {
+      for (Child c : running) {
+        c.close();
+      }
+      cleanUp(running);
+    }
+    assertTrue(failures.isEmpty(), failures.size() + " failure(s):\n" + String.join("\n", failures));
+  }
+
+  // ---- the children ----
+
+  private List<Child> spawn(int firstRound, Random random) throws IOException {
+    List<Child> pair = new ArrayList<>();
+    for (int i = 0; i < PARALLEL && firstRound + i < ROUNDS; i++) {
+      pair.add(Child.start(dir, "c" + (firstRound + i), random.nextLong()));
+    }
+    return pair;
+  }
+
+  /** A child JVM with its output read line by line. */
+  private static final class Child {
+    final String id;
+    final Process process;
+    final List<String> lines = new CopyOnWriteArrayList<>();
+    final List<String> err = new CopyOnWriteArrayList<>();
+    final CountDownLatch ready = new CountDownLatch(1);
+    final CountDownLatch started = new CountDownLatch(1);
+    final CountDownLatch drained = new CountDownLatch(2);
+    volatile long startedAt;
+    long killAt;
+    long killedAfterMillis;
+    List<ProcessHandle> descendants = List.of();
+
+    private Child(String id, Process process) {
+      this.id = id;
+      this.process = process;
+      read(process.getInputStream(), true);
+      read(process.getErrorStream(), false);
+    }
+
+    static Child start(Path dir, String id, long seed) throws IOException {
+      List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+          "-cp", System.getProperty("java.class.path"), LifecycleCrashChild.class.getName(),
+          dir.toString(), id, Long.toString(seed), Integer.toString(THREADS), Integer.toString(PAUSE_MS));
+      return new Child(id, new ProcessBuilder(command).start());
+    }
+
+    private void read(InputStream stream, boolean out) {
+      Thread t = new Thread(() -> {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+          for (String line; (line = r.readLine()) != null; ) {
+            if (!out) {
+              err.add(line);
+            } else if (line.equals("READY")) {
+              ready.countDown();
+            } else if (line.equals("STARTED")) {
+              startedAt = System.nanoTime();
+              started.countDown();
+            } else {
+              lines.add(line);
+            }
+          }
+        } catch (IOException e) {
+          (out ? lines : err).add("[closed: " + e + "]");
+        } finally {
+          drained.countDown();
+        }
+      }, "child-" + id + (out ? "-out" : "-err"));
+      t.setDaemon(true);
+      t.start();
+    }
+
+    void awaitLine(CountDownLatch latch, String what) throws InterruptedException {
+      if (!latch.await(READY_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        fail("child " + id + " did not print " + what + " within " + READY_WAIT + " (alive " + process.isAlive()
+            + "); output " + lines + "; stderr:\n" + String.join("\n", err));
+      }
+    }
+
+    void go() {
+      try {
+        OutputStream in = process.getOutputStream();
+        in.write("GO\n".getBytes(StandardCharsets.US_ASCII));
+        in.flush();
+      } catch (IOException e) {
+        throw new AssertionError("child " + id + " cannot be started; stderr:\n" + String.join("\n", err), e);
+      }
+    }
+
+    void kill() {
+      assertTrue(process.isAlive(), "child " + id + " died by itself; output " + lines + "; stderr:\n"
+          + String.join("\n", err));
+      descendants = process.descendants().toList(); // its tmux clients: they must go with it
+      process.destroyForcibly(); // SIGKILL
+      killedAfterMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt);
+    }
+
+    void awaitExit() throws InterruptedException {
+      assertTrue(process.waitFor(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS), "child " + id + " survives SIGKILL");
+      assertTrue(drained.await(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS), "output of " + id + " not closed");
+    }
+
+    void close() {
+      if (process.isAlive()) {
+        process.destroyForcibly();
+        try {
+          process.waitFor(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+  }
+
+  /** Waits until the processes are gone (or zombies: reparented, waiting for a reaper), bounded. */
+  private void awaitGone(List<ProcessHandle> processes, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + LEFTOVER_WAIT.toNanos();
+    List<ProcessHandle> left = new ArrayList<>(processes);
+    while (true) {
+      left.removeIf(p -> {
+        if (!p.isAlive()) {
+          return true;
+        }
+        if (isZombie(p.pid())) {
+          zombies++;
+          return true;
+        }
+        return false;
+      });
+      if (left.isEmpty()) {
+        return;
+      }
+      long remaining = deadline - System.nanoTime();
+      if (remaining <= 0) {
+        break;
+      }
+      try {
+        left.get(0).onExit().get(Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(200)), TimeUnit.NANOSECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        // checked again above (a zombie never completes onExit)
+      }
+    }
+    failures.add(what + " still run " + LEFTOVER_WAIT + " after the kill: " + left.stream()
+        .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList());
+  }
+
+  private static boolean isZombie(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      int close = stat.lastIndexOf(')');
+      return close > 0 && stat.length() > close + 2 && stat.charAt(close + 2) == 'Z';
+    } catch (IOException | RuntimeException gone) {
+      return false;
+    }
+  }
+
+  // ---- tmux and the registry, as the test sees them ----
+
+  /** The active pane of a live session, with its session's labels (empty strings when unset). */
+  private record Live(String sessionId, String name, String pane, String pid, boolean dead, String created,
+      String type, String registered, String tags, String prompt) {}
+
+  private record Snapshot(Map<String, Live> byPane, List<SessionRecord> records) {}
+
+  private static final String LIVE_FORMAT = String.join("\t", "#{session_id}", "#{session_name}", "#{pane_id}",
+      "#{pane_pid}", "#{pane_dead}", "#{window_active}#{pane_active}", "#{" + CREATED + "}", "#{@tmux4j-type}",
+      "#{@tmux4j-registered}", "#{@tmux4j-tags}", "#{@tmux4j-prompt}");
+
+  private Snapshot snapshot(TmuxClient tmux) throws Exception {
+    Map<String, Live> byPane = new LinkedHashMap<>();
+    for (String line : tmuxOut("list-panes", "-a", "-F", LIVE_FORMAT).split("\n")) {
+      String[] f = line.split("\t", -1);
+      if (f.length == 11 && f[5].equals("11")) {
+        byPane.put(f[2], new Live(f[0], f[1], f[2], f[3], f[4].equals("1"), f[6], f[7], f[8], f[9], f[10]));
+      }
+    }
+    return new Snapshot(byPane, tmux.registry().list());
+  }
+
+  private record Issue(String kind, String text, Set<String> names, String pane) {}
+
+  /**
+   * What differs between tmux and the registry: ORPHAN (a record without its session), RENAMED (a record
+   * under another name than its session's), LOST (a session labelled registered=1 without a record),
+   * and what should never be: MISMATCH (a record that differs from its session's labels), DUPLICATE
+   * (two records of one session), UNLABELLED (a session without labels; all are made by tmux4j here).
+   */
+  private Map<String, Issue> issues(Snapshot s) {
+    Map<String, Issue> issues = new LinkedHashMap<>();
+    Map<String, List<SessionRecord>> bySession = new HashMap<>();
+    for (SessionRecord r : s.records()) {
+      bySession.computeIfAbsent(r.target() + " " + r.createdAt(), k -> new ArrayList<>()).add(r);
+      Live l = s.byPane().get(r.target());
+      if (l == null || !sameInstant(l.created(), r.createdAt())) {
+        add(issues, new Issue("ORPHAN", "record '" + r.name() + "' (" + r.target() + ", created " + r.createdAt()
+            + ") has no live session" + (l == null ? "" : "; pane " + r.target() + " is session '" + l.name()
+            + "' created " + l.created()), Set.of(r.name()), r.target()));
+        continue;
+      }
+      if (!l.name().equals(r.name())) {
+        add(issues, new Issue("RENAMED", "record '" + r.name() + "' (" + r.target() + ") is session '" + l.name()
+            + "' in tmux", Set.of(r.name(), l.name()), r.target()));
+      }
+      String mismatch = mismatch(r, l);
+      if (mismatch != null) {
+        add(issues, new Issue("MISMATCH", "record '" + r.name() + "' (" + r.target() + ") differs from its "
+            + "labels: " + mismatch, Set.of(r.name(), l.name()), r.target()));
+      }
+    }
+    bySession.values().stream().filter(rs -> rs.size() > 1).forEach(rs -> add(issues, new Issue("DUPLICATE",
+        "records " + rs.stream().map(SessionRecord::name).toList() + " all record session " + rs.get(0).target()
+            + " created " + rs.get(0).createdAt(), rs.stream().map(SessionRecord::name).collect(Collectors.toSet()),
+        rs.get(0).target())));
+    for (Live l : s.byPane().values()) {
+      if (l.created().isEmpty()) {
+        add(issues, new Issue("UNLABELLED", "session '" + l.name() + "' (" + l.pane() + ") has no labels",
+            Set.of(l.name()), l.pane()));
+      } else if (l.registered().equals("1") && s.records().stream()
+          .noneMatch(r -> r.target().equals(l.pane()) && sameInstant(l.created(), r.createdAt()))) {
+        add(issues, new Issue("LOST", "session '" + l.name() + "' (" + l.pane() + ", created " + l.created()
+            + ", type " + l.type() + ", tags " + decodeTags(l.tags()) + ") is labelled registered=1 but has no "
+            + "record" + s.records().stream().filter(r -> r.name().equals(l.name())).findFirst()
+                .map(r -> "; record '" + r.name() + "' is of " + r.target() + " created " + r.createdAt())
+                .orElse(""), Set.of(l.name()), l.pane()));
+      }
+      if (l.dead()) {
+        add(issues, new Issue("DEAD", "session '" + l.name() + "' (" + l.pane() + ") has a dead pane",
+            Set.of(l.name()), l.pane()));
+      }
+    }
+    return issues;
+  }
+
+  private static void add(Map<String, Issue> issues, Issue issue) {
+    issues.put(issue.kind() + ": " + issue.text(), issue);
+  }
+
+  /** How a record differs from the labels of the session it belongs to, or null. */
+  private static String mismatch(SessionRecord r, Live l) {
+    List<String> diffs = new ArrayList<>();
+    if (!r.type().equals(l.type())) {
+      diffs.add("type " + r.type() + " vs label " + l.type());
+    }
+    Map<String, String> labelTags;
+    try {
+      labelTags = decodeTags(l.tags());
+    } catch (IllegalArgumentException e) {
+      return "unreadable tags label [" + l.tags() + "]";
+    }
+    if (!r.tags().equals(labelTags)) {
+      diffs.add("tags " + new TreeMap<>(r.tags()) + " vs label " + new TreeMap<>(labelTags));
+    }
+    String prompt = l.prompt().isEmpty() ? null : URLDecoder.decode(l.prompt(), StandardCharsets.UTF_8);
+    if (!Objects.equals(prompt, r.tags().get(PROMPT_TAG))) {
+      diffs.add("prompt label " + prompt + " vs tag " + r.tags().get(PROMPT_TAG));
+    }
+    return diffs.isEmpty() ? null : String.join("; ", diffs);
+  }
+
+  private static boolean sameInstant(String label, Instant instant) {
+    try {
+      return !label.isEmpty() && Instant.parse(label).equals(instant);
+    } catch (DateTimeParseException e) {
+      return false;
+    }
+  }
+
+  /** The tags label, decoded independently of the library: {@code k=v&k=v}, each part URL-encoded. */
+  private static Map<String, String> decodeTags(String text) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    if (text.isEmpty()) {
+      return tags;
+    }
+    for (String part : text.split("&")) {
+      int eq = part.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("not a tag: " + part);
+      }
+      tags.put(URLDecoder.decode(part.substring(0, eq), StandardCharsets.UTF_8),
+          URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8));
+    }
+    return tags;
+  }
+
+  // ---- what each kill interrupted ----
+
+  /** An operation a child began: {@code B <op> <what> <args...>}. */
+  private record Op(String id, String what, List<String> args) {}
+
+  private static Map<String, Op> begun(Child c) {
+    Map<String, Op> ops = new LinkedHashMap<>();
+    for (String line : c.lines) {
+      String[] f = line.split("\t", -1);
+      if (f[0].equals("B") && f.length >= 3) {
+        ops.put(f[1], new Op(f[1], f[2], List.of(f).subList(3, f.length)));
+      }
+    }
+    return ops;
+  }
+
+  private static Map<String, Op> inFlight(Child c) {
+    Map<String, Op> ops = begun(c);
+    for (String line : c.lines) {
+      String[] f = line.split("\t", -1);
+      if (f[0].equals("E") && f.length >= 2) {
+        ops.remove(f[1]);
+      }
+    }
+    return ops;
+  }
+
+  /** Counts what a child did and classifies the operations its death interrupted. */
+  private void account(Child c, Snapshot before, Snapshot after) {
+    int done = 0;
+    for (String line : c.lines) {
+      String[] f = line.split("\t", -1);
+      if (f[0].equals("E") && f.length >= 3) {
+        done++;
+        if (!f[2].equals("ok")) {
+          exceptions.merge(f[2], 1, Integer::sum);
+        }
+      } else if (f[0].equals("U")) {
+        bugExceptions.add(c.id + ": " + line);
+      } else if (!f[0].equals("B")) {
+        bugExceptions.add(c.id + " printed: " + line);
+      }
+    }
+    opsCompleted += done;
+    for (String line : c.err) {
+      if (line.startsWith("WARNING") || line.contains("Exception")) {
+        warnings.merge(line.length() > 200 ? line.substring(0, 200) : line, 1, Integer::sum);
+      }
+    }
+    List<String> notes = new ArrayList<>();
+    for (Op op : inFlight(c).values()) {
+      inFlight.merge(op.what(), 1, Integer::sum);
+      String outcome = outcome(op, before, after);
+      if (outcome != null) {
+        outcomes.merge(op.what() + ": " + outcome, 1, Integer::sum);
+      }
+      notes.add(op.what() + " " + String.join(" ", op.args()) + (outcome == null ? "" : " [" + outcome + "]"));
+    }
+    System.out.printf("  %s killed %4d ms after STARTED, %3d ops done; in flight: %s%n", c.id,
+        c.killedAfterMillis, done, notes.isEmpty() ? "-" : String.join("; ", notes));
+  }
+
+  /** Which steps of an interrupted create, rename or close had happened, by tmux and the registry. */
+  private static String outcome(Op op, Snapshot before, Snapshot after) {
+    switch (op.what()) {
+      case "create" -> {
+        String name = op.args().get(0);
+        boolean register = op.args().get(2).equals("1");
+        Optional<Live> made = after.byPane().values().stream()
+            .filter(l -> l.name().equals(name) && !before.byPane().containsKey(l.pane())).findFirst();
+        if (made.isEmpty()) {
+          return "no new session in tmux";
+        }
+        if (!register) {
+          return "session made (unregistered)";
+        }
+        boolean recorded = after.records().stream().anyMatch(r -> r.target().equals(made.get().pane())
+            && sameInstant(made.get().created(), r.createdAt()));
+        return recorded ? "session and record made" : "session made, no record";
+      }
+      case "rename" -> {
+        String pane = op.args().get(0);
+        String from = op.args().get(1);
+        String to = op.args().get(2);
+        Live l = after.byPane().get(pane);
+        if (l == null) {
+          return "session gone";
+        }
+        Optional<SessionRecord> r = after.records().stream().filter(x -> x.target().equals(pane)).findFirst();
+        String recordName = r.map(SessionRecord::name).orElse(null);
+        if (l.name().equals(from)) {
+          return "not renamed in tmux (or renamed back)" + (Objects.equals(recordName, to) ? ", RECORD RENAMED" : "");
+        }
+        if (l.name().equals(to)) {
+          return r.isEmpty() ? "renamed in tmux, no record"
+              : recordName.equals(to) ? "renamed in tmux and registry" : "renamed in tmux, record still '"
+                  + recordName + "'";
+        }
+        return "session now called '" + l.name() + "'";
+      }
+      case "close" -> {
+        String pane = op.args().get(0);
+        boolean live = after.byPane().containsKey(pane);
+        boolean recorded = after.records().stream().anyMatch(r -> r.target().equals(pane));
+        return (live ? "not killed" : "killed") + (recorded ? ", record left" : ", no record");
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  /** Names new differences between tmux and the registry, and the interrupted operations that explain them. */
+  private void attribute(List<Child> pair, Snapshot before, Set<String> issuesBefore, Map<String, Issue> now) {
+    List<Op> flying = new ArrayList<>();
+    List<Op> all = new ArrayList<>();
+    for (Child c : pair) {
+      flying.addAll(inFlight(c).values());
+      all.addAll(begun(c).values());
+    }
+    for (Map.Entry<String, Issue> e : now.entrySet()) {
+      if (issuesBefore.contains(e.getKey())) {
+        continue;
+      }
+      Issue issue = e.getValue();
+      newIssues.merge(issue.kind(), 1, Integer::sum);
+      if (Set.of("MISMATCH", "DUPLICATE", "UNLABELLED", "DEAD").contains(issue.kind())) {
+        failures.add("after round " + pair.get(0).id + ": " + e.getKey() + "; ops in flight: " + flying);
+      }
+      List<Op> explaining = flying.stream().filter(op -> concerns(op, issue)).toList();
+      System.out.printf("    new %s%s%n", e.getKey(), explaining.isEmpty() ? "  <-- NO OPERATION IN FLIGHT"
+          : "  <- in flight: " + explaining.stream().map(op -> op.id() + " " + op.what() + " "
+              + String.join(" ", op.args())).collect(Collectors.joining("; ")));
+      if (explaining.isEmpty()) {
+        List<String> history = all.stream().filter(op -> mentions(op, issue)).map(op -> op.id() + " " + op.what()
+            + " " + String.join(" ", op.args()) + " -> " + result(pair, op.id())).toList();
+        unexplained.add(e.getKey() + "; this round's operations on it: " + history);
+      }
+    }
+  }
+
+  private static boolean concerns(Op op, Issue issue) {
+    return op.what().equals("cleanup") && issue.kind().equals("ORPHAN") || mentions(op, issue);
+  }
+
+  private static boolean mentions(Op op, Issue issue) {
+    return op.args().stream().anyMatch(a -> issue.names().contains(a) || a.equals(issue.pane()));
+  }
+
+  private static String result(List<Child> pair, String opId) {
+    for (Child c : pair) {
+      for (String line : c.lines) {
+        String[] f = line.split("\t", -1);
+        if (f[0].equals("E") && f[1].equals(opId)) {
+          return String.join(" ", List.of(f).subList(2, f.length));
+        }
+      }
+    }
+    return "(in flight)";
+  }
+
+  // ---- the server and the bystander ----
+
+  private void checkServerAndBystander(TmuxClient tmux, Session bystander, SessionRecord record, String serverPid,
+      List<Child> pair, int round) throws Exception {
+    String pid;
+    try {
+      pid = tmuxOut("display-message", "-p", "#{pid}").strip();
+    } catch (AssertionError e) {
+      pid = "none (" + e.getMessage() + ")";
+    }
+    if (!pid.equals(serverPid)) {
+      String msg = "!!!!! THE TMUX SERVER CHANGED after round " + round + ": pid " + serverPid + " -> " + pid
+          + ". The server crashed (or lost its last session): a bug. Operations in flight at the kills: "
+          + pair.stream().map(c -> c.id + "=" + inFlight(c).values()).toList() + "; children's last lines: "
+          + pair.stream().map(c -> c.id + "=" + c.lines.subList(Math.max(0, c.lines.size() - 20), c.lines.size()))
+              .toList();
+      System.out.println(msg);
+      fail(msg);
+    }
+    Health health = bystander.health();
+    if (!health.isHealthy()) {
+      fail("!!!!! the bystander is " + health + " after round " + round + "; in flight: "
+          + pair.stream().map(c -> c.id + "=" + inFlight(c).values()).toList());
+    }
+    CommandResult echo = bystander.run("echo still-" + round, TMUX_WAIT);
+    assertEquals("still-" + round, echo.output().strip(), "the bystander answers after round " + round);
+    Optional<SessionRecord> now = tmux.registry().get(BYSTANDER);
+    assertTrue(now.isPresent() && now.get().sameSession(record), "the bystander's record after round " + round
+        + ": " + now);
+  }
+
+  // ---- the end: one reconcile(true), then registry and tmux must agree ----
+
+  private void finalCheck(String serverPid, SessionRecord bystanderRecord) throws Exception {
+    try (TmuxClient fresh = TmuxClient.builder().socketDir(dir).build()) {
+      ReconcileReport repair = fresh.reconcile(true);
+      Map<String, String> registeredLabel = new HashMap<>();
+      for (String line : tmuxOut("list-sessions", "-F", "#{session_name}\t#{@tmux4j-registered}").split("\n")) {
+        String[] f = line.split("\t", -1);
+        if (f.length == 2) {
+          registeredLabel.put(f[0], f[1]);
+        }
+      }
+      long reRegistered = repair.unregisteredSessions().stream()
+          .filter(s -> "1".equals(registeredLabel.get(s.name()))).count();
+      long adoptedUnregistered = repair.unregisteredSessions().size() - reRegistered;
+      System.out.printf("reconcile(true) repaired: %d orphan record(s) removed %s, %d record(s) renamed %s, "
+          + "%d lost record(s) of registered=1 sessions re-registered, %d register(false) session(s) registered "
+          + "(as documented) %s; skipped %s%n", repair.orphanRecords().size(),
+          repair.orphanRecords().stream().map(r -> r.name() + "/" + r.target()).toList(),
+          repair.renamedRecords().size(), repair.renamedRecords().stream()
+              .map(r -> r.record().name() + "->" + r.liveName()).toList(),
+          reRegistered, adoptedUnregistered, repair.unregisteredSessions().stream().map(ReconcileReport.LiveSession::name)
+              .toList(), repair.skippedRecords());
+
+      ReconcileReport after = fresh.reconcile(false);
+      if (!after.consistent()) {
+        failures.add("after reconcile(true), reconcile(false) is not consistent: orphans "
+            + after.orphanRecords() + ", unregistered " + after.unregisteredSessions() + ", renamed "
+            + after.renamedRecords());
+      }
+      if (!after.skippedRecords().isEmpty()) {
+        failures.add("records skipped by reconcile: " + after.skippedRecords());
+      }
+
+      // tmux's own view of every session, read option by option.
+      List<SessionRecord> records = fresh.registry().list();
+      int checked = 0;
+      for (String sessionId : tmuxOut("list-sessions", "-F", "#{session_id}").split("\n")) {
+        if (sessionId.isBlank()) {
+          continue;
+        }
+        String[] ids = tmuxOut("display-message", "-p", "-t", sessionId, "#{session_name}\t#{pane_id}").strip()
+            .split("\t", -1);
+        String name = ids[0];
+        String pane = ids[1];
+        String created = option(sessionId, CREATED);
+        String registered = option(sessionId, "@tmux4j-registered");
+        String type = option(sessionId, "@tmux4j-type");
+        String tags = option(sessionId, "@tmux4j-tags");
+        String prompt = option(sessionId, "@tmux4j-prompt");
+        if (created.isEmpty()) {
+          failures.add("session '" + name + "' has no labels");
+          continue;
+        }
+        List<SessionRecord> mine = records.stream().filter(r -> r.target().equals(pane)).toList();
+        String labels = "labels created=" + created + " type=" + type + " registered=" + registered + " tags="
+            + tags + " prompt=" + prompt;
+        if (!registered.equals("1") && mine.isEmpty()) {
+          continue; // register(false) and not registered: allowed (reconcile registers them, though)
+        }
+        if (mine.size() != 1) {
+          failures.add("session '" + name + "' (" + pane + ", " + labels + ") has " + mine.size() + " records: "
+              + mine);
+          continue;
+        }
+        SessionRecord r = mine.get(0);
+        Live live = new Live(sessionId, name, pane, "", false, created, type, registered, tags, prompt);
+        String diff = mismatch(r, live);
+        if (!r.name().equals(name) || !sameInstant(created, r.createdAt()) || !r.socket().equals(fresh.socket())
+            || diff != null) {
+          failures.add("session '" + name + "' (" + pane + ", " + labels + ") vs record " + r
+              + (diff == null ? "" : ": " + diff));
+        }
+        checked++;
+      }
+      Set<String> livePanes = new HashSet<>(List.of(tmuxOut("list-panes", "-a", "-F", "#{pane_id}").split("\n")));
+      for (SessionRecord r : records) {
+        if (!livePanes.contains(r.target())) {
+          failures.add("record '" + r.name() + "' (" + r.target() + ") has no live session after reconcile");
+        }
+      }
+      System.out.printf("final check: %d session(s) live, %d record(s), %d session(s) checked label by label%n",
+          livePanes.size(), records.size(), checked);
+      assertTrue(fresh.registry().get(BYSTANDER).map(r -> r.sameSession(bystanderRecord)).orElse(false),
+          "the bystander's record survives");
+      assertEquals(serverPid, tmuxOut("display-message", "-p", "#{pid}").strip(), "the tmux server survives");
+    }
+  }
+
+  private String option(String sessionId, String option) throws Exception {
+    return tmuxOut("show-options", "-q", "-v", "-t", sessionId, option).strip();
+  }
+
+  private void printSummary(long seed, long start, long roundsDone) {
+    System.out.printf("LifecycleCrashIT: %d kills in %.1f s (%.1f s in all), %d operations completed by the "
+        + "children, seed %d%n", ROUNDS, (roundsDone - start) / 1e9, (System.nanoTime() - start) / 1e9, opsCompleted,
+        seed);
+    System.out.println("  operations in flight at the kills: " + inFlight);
+    System.out.println("  kills mid-create: " + inFlight.getOrDefault("create", 0) + ", mid-rename: "
+        + inFlight.getOrDefault("rename", 0));
+    outcomes.forEach((k, v) -> System.out.printf("    %3d x %s%n", v, k));
+    System.out.println("  new differences seen between rounds: " + newIssues + " (" + unexplained.size()
+        + " with no operation in flight)");
+    unexplained.forEach(u -> System.out.println("    unexplained: " + u));
+    System.out.println("  exceptions in the children (TmuxException subclasses, expected in a race): " + exceptions);
+    System.out.println("  tmux processes of killed children: " + descendantsSeen + " (" + zombies + " left as "
+        + "zombies for the reaper)");
+    if (!warnings.isEmpty()) {
+      System.out.println("  children's log lines: " + warnings.size() + " distinct");
+      warnings.entrySet().stream().limit(15).forEach(w -> System.out.printf("    %3d x %s%n", w.getValue(),
+          w.getKey()));
+    }
+    if (!bugExceptions.isEmpty()) {
+      System.out.println("  !!!!! unexpected exceptions in the children: " + bugExceptions.size());
+      bugExceptions.stream().limit(20).forEach(b -> System.out.println("    " + b));
+      failures.add(bugExceptions.size() + " unexpected exception(s) in the children, e.g. " + bugExceptions.get(0));
+    }
+  }
+
+  // ---- plumbing ----
+
+  private String tmuxOut(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(PrivateTmux.tmuxBinary(), "-S", socket.toString()));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).start();
+    p.getOutputStream().close();
+    CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
+    CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+    if (!p.waitFor(TMUX_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("tmux " + String.join(" ", args) + " still runs after " + TMUX_WAIT);
+    }
+    String stdout = new String(out.get(TMUX_WAIT.toMillis(), TimeUnit.MILLISECONDS), StandardCharsets.UTF_8);
+    String stderr = new String(err.get(TMUX_WAIT.toMillis(), TimeUnit.MILLISECONDS), StandardCharsets.UTF_8);
+    if (p.exitValue() != 0) {
+      throw new AssertionError("tmux " + String.join(" ", args) + " failed (" + p.exitValue() + "): " + stderr);
+    }
+    return stdout;
+  }
+
+  private static byte[] readAll(InputStream in) {
+    try (in) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Kills the server, then checks that no process of the test is left: child JVMs, tmux clients. */
+  private void cleanUp(List<Child> running) throws Exception {
+    if (socket != null) {
+      Process kill = new ProcessBuilder(PrivateTmux.tmuxBinary(), "-S", socket.toString(), "kill-server")
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      kill.waitFor(TMUX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    String mark = dir.toString();
+    List<ProcessHandle> left = ProcessHandle.allProcesses()
+        .filter(p -> p.pid() != ProcessHandle.current().pid())
+        .filter(p -> p.info().commandLine().map(c -> c.contains(mark)).orElse(false))
+        .toList();
+    int before = failures.size();
+    awaitGone(left, "processes of the test (socket dir " + mark + ")");
+    if (failures.size() > before) {
+      left.forEach(ProcessHandle::destroyForcibly); // ours: they name our private directory
+    }
+  }
+}

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@linkplain Session#quarantine() quarantines} the dead session: it is renamed and tagged, kept for
  * analysis, and its name is free again. A fresh session under the original name resumes the work.
  * Housekeeping leaves the quarantined session alone until the analysis is done and it is
- * {@linkplain Session#release() released}; then the next cleanup removes it.
+ * {@linkplain Session#endQuarantine() ends its quarantine}; then the next cleanup removes it.
  *
  * <p>tmux4j starts sessions with {@code remain-on-exit on}, so a crashed program's pane, and everything it
  * printed, stays until the session is killed.

@@ -79,6 +79,12 @@ class LifecycleCrashIT {
   private static final String CREATED = "@tmux4j-created";
   private static final String PROMPT_TAG = "tmux4j.prompt";
 
+  /**
+   * The children's class path: this JVM's, with tmux4j's jars copied once, so that every child runs the
+   * same code even if the local repository's jars are rewritten meanwhile (another build installing).
+   */
+  private static String CHILD_CLASS_PATH;
+
   private Path dir;
   private Path socket;
   private final List<String> failures = new ArrayList<>();
@@ -99,6 +105,7 @@ class LifecycleCrashIT {
     long seed = Long.getLong("lifecycle.crash.seed", System.nanoTime());
     Random random = new Random(seed);
     dir = TMUX.dir();
+    CHILD_CLASS_PATH = frozenClassPath(PrivateTmux.baseDir().resolve("lifecycle-crash-jars"));
     List<Child> running = new ArrayList<>();
     try (TmuxClient tmux = TmuxClient.builder().socketDir(dir).build()) {
       socket = tmux.socket();
@@ -203,7 +210,7 @@ class LifecycleCrashIT {
     static Child start(Path dir, String id, long seed) throws IOException {
       List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-          "-cp", System.getProperty("java.class.path"), LifecycleCrashChild.class.getName(),
+          "-cp", CHILD_CLASS_PATH, LifecycleCrashChild.class.getName(),
           dir.toString(), id, Long.toString(seed), Integer.toString(THREADS), Integer.toString(PAUSE_MS));
       return new Child(id, new ProcessBuilder(command).start());
     }
@@ -783,6 +790,22 @@ class LifecycleCrashIT {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static String frozenClassPath(Path into) throws IOException {
+    Files.createDirectories(into);
+    List<String> entries = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      Path p = Path.of(entry);
+      if (entry.endsWith(".jar") && p.getFileName().toString().startsWith("tmux-") && Files.isRegularFile(p)) {
+        Path copy = into.resolve(p.getFileName());
+        Files.copy(p, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        entries.add(copy.toString());
+      } else {
+        entries.add(entry);
+      }
+    }
+    return String.join(java.io.File.pathSeparator, entries);
   }
 
   /** Kills the server, then checks that no process of the test is left: child JVMs, tmux clients. */

@@ -302,8 +302,8 @@ public final class Bench {
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
         if (!Files.isDirectory(p) && !Files.isRegularFile(p)) {
-          new ProcessBuilder(io.github.tmux4j.internal.Commands.defaultBinary(), "-S", p.toString(), "kill-server").redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(10, TimeUnit.SECONDS);
+          io.github.tmux4j.internal.ServerShutdown.kill(io.github.tmux4j.internal.Commands.defaultBinary(), p,
+              Duration.ofSeconds(10));
         }
         Files.deleteIfExists(p);
       }

@@ -41,6 +41,8 @@ public final class ControlModeTransport implements CommandTransport {
   private volatile boolean closed;
   /** Whether this tmux may have control clients at all ({@link TmuxVersion#controlModeSafe}); asked once. */
   private volatile Boolean attachable;
+  /** This JVM's presence on the socket while the transport may have control clients (see AttachGate). */
+  private AttachGate.Permit presence;
 
   /**
    * Creates the transport.
@@ -207,6 +209,7 @@ public final class ControlModeTransport implements CommandTransport {
     }
     ControlConnection c;
     try {
+      settleDeadHolders();
       c = ControlConnection.start(binary, socket, pane, server);
       if (c == null) {
         permit.close();
@@ -226,6 +229,32 @@ public final class ControlModeTransport implements CommandTransport {
     }
     retire(List.of(c)); // it could not attach (no such pane, old tmux) or took too long
     return null;
+  }
+
+  /**
+   * Before an attach, with the gate held exclusively: if a JVM died while it held the gate or had control
+   * clients on this socket, its tmux processes live on and make tmux notify control clients; let them
+   * finish (terminating its control clients that cannot leave), then one round trip, so that nothing of
+   * it reaches the client about to attach.
+   */
+  private void settleDeadHolders() {
+    synchronized (this) {
+      if (presence == null && !closed) {
+        presence = gate.present();
+      }
+    }
+    List<Path> dead = gate.deadHolders();
+    if (dead.isEmpty()) {
+      return;
+    }
+    TmuxResult server = fallback.execute(List.of("display-message", "-p", "#{pid}"), null);
+    long serverPid = server.exitCode() == 0 && server.stdout().strip().matches("\\d+")
+        ? Long.parseLong(server.stdout().strip()) : 0;
+    List<Long> orphans = Orphans.settle(socket, serverPid, timeout);
+    LOG.log(System.Logger.Level.INFO, () -> "A process that used " + socket + " died; settled what it left: "
+        + orphans.size() + " tmux process(es) " + orphans);
+    ClientDepartures.await(fallback, orphans, System.nanoTime() + timeout.toNanos());
+    gate.forget(dead);
   }
 
   /**
@@ -312,5 +341,11 @@ public final class ControlModeTransport implements CommandTransport {
     List<ControlConnection> all = new ArrayList<>(connections.values());
     connections.clear();
     retire(all);
+    synchronized (this) {
+      if (presence != null) {
+        presence.close();
+        presence = null;
+      }
+    }
   }
 }

@@ -237,16 +237,13 @@ public final class TmuxCommands {
   }
 
   /**
-   * Kills the server and every session on it.
+   * Kills the server and every session on it, and makes sure it ends (see {@link ServerShutdown}).
    *
    * @return {@code true} if a server was running
    */
   public boolean killServer() {
     try (AttachGate.Permit p = gate.shared(gateWait)) {
-      call(null, List.of("kill-server"), null);
-      return true;
-    } catch (ServerNotRunningException gone) {
-      return false;
+      return ServerShutdown.kill(args -> transport.execute(args, null), socket, gateWait);
     }
   }
 

@@ -121,10 +121,8 @@ public final class PrivateTmux implements BeforeAllCallback, AfterAllCallback {
       all = walk.sorted(Comparator.reverseOrder()).toList();
     }
     for (Path p : all) {
-      if (!Files.isDirectory(p) && !Files.isRegularFile(p)) { // a socket
-        Process kill = new ProcessBuilder(tmuxBinary(), "-S", p.toString(), "kill-server")
-            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        kill.waitFor(10, TimeUnit.SECONDS);
+      if (!Files.isDirectory(p) && !Files.isRegularFile(p)) { // a socket: kill its server, wedged or not
+        io.github.tmux4j.internal.ServerShutdown.kill(tmuxBinary(), p, java.time.Duration.ofSeconds(10));
       }
     }
     for (Path p : all) {

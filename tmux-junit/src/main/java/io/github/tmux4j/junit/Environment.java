@@ -221,22 +221,10 @@ final class Environment implements AutoCloseable {
           .toList();
     }
     for (Path socket : sockets) {
-      ProcessBuilder pb = new ProcessBuilder(io.github.tmux4j.internal.Commands.defaultBinary(), "-S", socket.toString(), "kill-server")
-          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-      pb.environment().remove("TMUX");
-      pb.environment().remove("TMUX_PANE");
-      Process kill = pb.start();
-      try {
-        if (!kill.waitFor(10, TimeUnit.SECONDS)) {
-          kill.destroyForcibly();
-          LOG.log(System.Logger.Level.WARNING, "tmux -S {0} kill-server did not finish in 10 s", socket);
-        }
-      } catch (InterruptedException e) {
-        kill.destroyForcibly();
-        Thread.currentThread().interrupt();
-        throw new IOException("Interrupted while killing the tmux server on " + socket, e);
+      // kill-server can hang on a control client a dead JVM left behind: ServerShutdown ends those too
+      if (!io.github.tmux4j.internal.ServerShutdown.kill(io.github.tmux4j.internal.Commands.defaultBinary(), socket,
+          java.time.Duration.ofSeconds(10))) {
+        LOG.log(System.Logger.Level.DEBUG, "No tmux server on {0}", socket);
       }
     }
   }

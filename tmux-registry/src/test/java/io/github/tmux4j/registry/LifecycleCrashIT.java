@@ -60,20 +60,24 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * equal to its labels, and every record has its live session.
  *
  * <p>System properties: {@code lifecycle.crash.rounds} (200), {@code lifecycle.crash.seed},
+ * {@code lifecycle.crash.parallel} (children at a time, 2),
  * {@code lifecycle.crash.pause} (the children's maximum pause between operations, ms).
  */
 class LifecycleCrashIT {
   @RegisterExtension static final PrivateTmux TMUX = new PrivateTmux();
 
   private static final int ROUNDS = Integer.getInteger("lifecycle.crash.rounds", 200);
-  private static final int PARALLEL = 2;
+  private static final int PARALLEL = Integer.getInteger("lifecycle.crash.parallel", 2);
   private static final int THREADS = 3;
+  /** How many groups of children wait, started, for their turn. */
+  private static final int AHEAD = 2;
   private static final int PAUSE_MS = Integer.getInteger("lifecycle.crash.pause", 15);
   private static final int MIN_KILL_MS = 50;
   private static final int MAX_KILL_MS = 1500;
   private static final Duration READY_WAIT = Duration.ofSeconds(60);
   private static final Duration EXIT_WAIT = Duration.ofSeconds(30);
   private static final Duration LEFTOVER_WAIT = Duration.ofSeconds(15);
+  private static final Duration CLIENT_GRACE = Duration.ofSeconds(1);
   private static final Duration TMUX_WAIT = Duration.ofSeconds(15);
   private static final String BYSTANDER = "bystander";
   private static final String CREATED = "@tmux4j-created";
@@ -83,10 +87,12 @@ class LifecycleCrashIT {
    * The children's class path: this JVM's, with tmux4j's jars copied once, so that every child runs the
    * same code even if the local repository's jars are rewritten meanwhile (another build installing).
    */
-  private static String CHILD_CLASS_PATH;
+  private static String childClassPath;
 
+  private Random random;
   private Path dir;
   private Path socket;
+  private long testStart;
   private final List<String> failures = new ArrayList<>();
   private final Map<String, Integer> inFlight = new TreeMap<>();
   private final Map<String, Integer> outcomes = new TreeMap<>();
@@ -97,16 +103,18 @@ class LifecycleCrashIT {
   private final Map<String, Integer> warnings = new TreeMap<>();
   private long opsCompleted;
   private int descendantsSeen;
-  private int zombies;
+  /** Control clients of killed children that did not leave within {@link #CLIENT_GRACE}. */
+  private final List<String> lingering = new ArrayList<>();
+  private final List<Proc> lingeringProcs = new ArrayList<>();
 
   @Test
   void sigkilledClientsLeaveNothingThatReconcileCannotRepair() throws Exception {
-    long start = System.nanoTime();
+    testStart = System.nanoTime();
     long seed = Long.getLong("lifecycle.crash.seed", System.nanoTime());
-    Random random = new Random(seed);
+    random = new Random(seed);
     dir = TMUX.dir();
-    CHILD_CLASS_PATH = frozenClassPath(PrivateTmux.baseDir().resolve("lifecycle-crash-jars"));
-    List<Child> running = new ArrayList<>();
+    childClassPath = frozenClassPath(PrivateTmux.baseDir().resolve("lifecycle-crash-jars"));
+    List<Child> started = new ArrayList<>();
     try (TmuxClient tmux = TmuxClient.builder().socketDir(dir).build()) {
       socket = tmux.socket();
       Session bystander = tmux.newSession(BYSTANDER).shell().tag("role", "bystander").create();
@@ -114,71 +122,107 @@ class LifecycleCrashIT {
       String serverPid = tmuxOut("display-message", "-p", "#{pid}").strip();
       System.out.printf("LifecycleCrashIT: seed %d, %d rounds, %d children at a time, %d threads each, "
           + "socket %s, server pid %s%n", seed, ROUNDS, PARALLEL, THREADS, socket, serverPid);
+      new ServerWatch(Long.parseLong(serverPid), socket.toString()).start();
 
       Snapshot before = snapshot(tmux);
       Set<String> issuesBefore = issues(before).keySet();
-      List<Child> next = spawn(0, random);
-      running.addAll(next);
+      // Children are started AHEAD groups in advance and wait for GO, so that JVM start-up is off the clock.
+      java.util.ArrayDeque<List<Child>> queue = new java.util.ArrayDeque<>();
+      int spawned = 0;
       for (int first = 0; first < ROUNDS; first += PARALLEL) {
-        List<Child> pair = next;
-        for (Child c : pair) {
-          c.awaitLine(c.ready, "READY");
+        for (; queue.size() < AHEAD && spawned < ROUNDS; spawned += PARALLEL) {
+          queue.add(spawn(spawned));
+          started.addAll(queue.peekLast());
         }
-        pair.forEach(Child::go);
-        for (Child c : pair) {
-          c.awaitLine(c.started, "STARTED");
-        }
-        // The next pair starts its JVMs while this one works, so that JVM start-up is off the clock.
-        next = first + PARALLEL < ROUNDS ? spawn(first + PARALLEL, random) : List.of();
-        running.addAll(next);
-        for (Child c : pair) {
-          c.killAt = c.startedAt + TimeUnit.MILLISECONDS.toNanos(MIN_KILL_MS + random.nextInt(MAX_KILL_MS - MIN_KILL_MS + 1));
-        }
-        List<Child> byKill = new ArrayList<>(pair);
-        byKill.sort(Comparator.comparingLong(c -> c.killAt));
-        for (Child c : byKill) {
-          long wait = c.killAt - System.nanoTime();
-          if (wait > 0) {
-            TimeUnit.NANOSECONDS.sleep(wait); // the random moment of the kill: the test's input
-          }
-          c.kill();
-        }
-        for (Child c : pair) {
-          c.awaitExit();
-          running.remove(c);
-          descendantsSeen += c.descendants.size();
-          awaitGone(c.descendants, "tmux processes of killed child " + c.id);
-        }
+        List<Child> group = queue.poll();
+        playRound(group);
+        started.removeAll(group);
 
-        // Quiescent: no child runs (the next pair waits for GO). Compare tmux and the registry.
-        checkServerAndBystander(tmux, bystander, bystanderRecord, serverPid, pair, first);
+        // Quiescent: no child runs (the next ones wait for GO). Compare tmux and the registry.
+        long t = System.nanoTime();
+        checkServerAndBystander(tmux, bystander, bystanderRecord, serverPid, group, first);
+        t = phase("server and bystander check", t);
         Snapshot after = snapshot(tmux);
         Map<String, Issue> issues = issues(after);
-        for (Child c : pair) {
+        for (Child c : group) {
           account(c, before, after);
         }
-        attribute(pair, before, issuesBefore, issues);
+        attribute(group, issuesBefore, issues);
         before = after;
         issuesBefore = issues.keySet();
+        phase("snapshot and analysis", t);
       }
 
       long roundsDone = System.nanoTime();
       checkServerAndBystander(tmux, bystander, bystanderRecord, serverPid, List.of(), ROUNDS);
       finalCheck(serverPid, bystanderRecord);
       bystander.close();
-      printSummary(seed, start, roundsDone);
+      printSummary(seed, roundsDone);
     } finally {
-      for (Child c : running) {
+      for (Child c : started) {
         c.close();
       }
-      cleanUp(running);
+      cleanUp();
     }
     assertTrue(failures.isEmpty(), failures.size() + " failure(s):\n" + String.join("\n", failures));
   }
 
+  /** Starts a group of children, kills each at its random moment, and waits until they and theirs are gone. */
+  private void playRound(List<Child> group) throws Exception {
+    long t = System.nanoTime();
+    for (Child c : group) {
+      c.awaitLine(c.ready, "READY");
+    }
+    t = phase("waiting for READY", t);
+    group.forEach(Child::go);
+    for (Child c : group) {
+      c.awaitLine(c.started, "STARTED");
+      c.killAt = c.startedAt + TimeUnit.MILLISECONDS.toNanos(MIN_KILL_MS + random.nextInt(MAX_KILL_MS - MIN_KILL_MS + 1));
+    }
+    List<Child> byKill = new ArrayList<>(group);
+    byKill.sort(Comparator.comparingLong(c -> c.killAt));
+    for (Child c : byKill) {
+      long wait = c.killAt - System.nanoTime();
+      if (wait > 0) {
+        TimeUnit.NANOSECONDS.sleep(wait); // the random moment of the kill: the test's input
+      }
+      c.kill();
+    }
+    t = phase("GO to the last kill", t);
+    for (Child c : group) {
+      c.awaitExit();
+      awaitLeftovers(c);
+    }
+    phase("exit of the children and their tmux processes", t);
+  }
+
+  /**
+   * Waits for the tmux processes of a killed child. Its control clients leave when tmux reads their closed
+   * input, or never (counted, see the summary); its one-shot tmux commands change tmux until they end, so
+   * the test waits for them. A process that was still being spawned at the kill shows what it became only
+   * now.
+   */
+  private void awaitLeftovers(Child c) throws InterruptedException {
+    descendantsSeen += c.descendants.size();
+    List<Proc> left = awaitGone(c.descendants, CLIENT_GRACE).stream()
+        .map(p -> new Proc(p.handle(), p.handle().info().commandLine().orElse(p.commandLine()), p.ageAtKill()))
+        .toList();
+    List<Proc> clients = left.stream().filter(Proc::controlClient).toList();
+    List<Proc> commands = awaitGone(left.stream().filter(p -> !p.controlClient()).toList(), LEFTOVER_WAIT);
+    if (!commands.isEmpty()) {
+      failures.add("tmux commands of killed child " + c.id + " still run " + LEFTOVER_WAIT + " later: " + commands);
+    }
+    if (!clients.isEmpty()) {
+      clients.forEach(p -> lingering.add(c.id + ": " + p));
+      lingeringProcs.addAll(clients);
+      System.out.printf("  %s: %d control client(s) still attached %d ms after the JVM died: %s%n", c.id,
+          clients.size(), CLIENT_GRACE.toMillis(), clients);
+    }
+  }
+
   // ---- the children ----
 
-  private List<Child> spawn(int firstRound, Random random) throws IOException {
+  private List<Child> spawn(int firstRound) throws IOException {
     List<Child> pair = new ArrayList<>();
     for (int i = 0; i < PARALLEL && firstRound + i < ROUNDS; i++) {
       pair.add(Child.start(dir, "c" + (firstRound + i), random.nextLong()));
@@ -191,14 +235,17 @@ class LifecycleCrashIT {
     final String id;
     final Process process;
     final List<String> lines = new CopyOnWriteArrayList<>();
+    /** When each line of {@link #lines} arrived (System.nanoTime), same index. */
+    final List<Long> times = new CopyOnWriteArrayList<>();
     final List<String> err = new CopyOnWriteArrayList<>();
     final CountDownLatch ready = new CountDownLatch(1);
     final CountDownLatch started = new CountDownLatch(1);
     final CountDownLatch drained = new CountDownLatch(2);
     volatile long startedAt;
     long killAt;
+    long killedAt;
     long killedAfterMillis;
-    List<ProcessHandle> descendants = List.of();
+    List<Proc> descendants = List.of();
 
     private Child(String id, Process process) {
       this.id = id;
@@ -210,7 +257,7 @@ class LifecycleCrashIT {
     static Child start(Path dir, String id, long seed) throws IOException {
       List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-          "-cp", CHILD_CLASS_PATH, LifecycleCrashChild.class.getName(),
+          "-cp", childClassPath, LifecycleCrashChild.class.getName(),
           dir.toString(), id, Long.toString(seed), Integer.toString(THREADS), Integer.toString(PAUSE_MS));
       return new Child(id, new ProcessBuilder(command).start());
     }
@@ -227,6 +274,7 @@ class LifecycleCrashIT {
               startedAt = System.nanoTime();
               started.countDown();
             } else {
+              times.add(System.nanoTime());
               lines.add(line);
             }
           }
@@ -260,8 +308,12 @@ class LifecycleCrashIT {
     void kill() {
       assertTrue(process.isAlive(), "child " + id + " died by itself; output " + lines + "; stderr:\n"
           + String.join("\n", err));
-      descendants = process.descendants().toList(); // its tmux clients: they must go with it
+      Instant now = Instant.now();
+      descendants = process.descendants() // its tmux processes: they should go with it
+          .map(p -> new Proc(p, p.info().commandLine().orElse("?"), p.info().startInstant()
+              .map(t -> Duration.between(t, now).toMillis()).orElse(-1L))).toList();
       process.destroyForcibly(); // SIGKILL
+      killedAt = System.nanoTime();
       killedAfterMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt);
     }
 
@@ -282,36 +334,40 @@ class LifecycleCrashIT {
     }
   }
 
-  /** Waits until the processes are gone (or zombies: reparented, waiting for a reaper), bounded. */
-  private void awaitGone(List<ProcessHandle> processes, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + LEFTOVER_WAIT.toNanos();
-    List<ProcessHandle> left = new ArrayList<>(processes);
+  /** A process and its command line, read while it ran. */
+  private record Proc(ProcessHandle handle, String commandLine, long ageAtKill) {
+    boolean controlClient() {
+      return List.of(commandLine.split(" ")).contains("-C");
+    }
+
+    @Override
+    public String toString() {
+      return handle.pid() + " " + commandLine;
+    }
+  }
+
+  /**
+   * Waits until the processes are gone (or zombies: exited, reparented, waiting for a reaper that may not
+   * come), at most {@code timeout}.
+   *
+   * @return those still running
+   */
+  private List<Proc> awaitGone(List<Proc> processes, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<Proc> left = new ArrayList<>(processes);
     while (true) {
-      left.removeIf(p -> {
-        if (!p.isAlive()) {
-          return true;
-        }
-        if (isZombie(p.pid())) {
-          zombies++;
-          return true;
-        }
-        return false;
-      });
-      if (left.isEmpty()) {
-        return;
-      }
+      left.removeIf(p -> !p.handle().isAlive() || isZombie(p.handle().pid()));
       long remaining = deadline - System.nanoTime();
-      if (remaining <= 0) {
-        break;
+      if (left.isEmpty() || remaining <= 0) {
+        return left;
       }
       try {
-        left.get(0).onExit().get(Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(200)), TimeUnit.NANOSECONDS);
+        left.get(0).handle().onExit().get(Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(100)),
+            TimeUnit.NANOSECONDS);
       } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
         // checked again above (a zombie never completes onExit)
       }
     }
-    failures.add(what + " still run " + LEFTOVER_WAIT + " after the kill: " + left.stream()
-        .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList());
   }
 
   private static boolean isZombie(long pid) {
@@ -401,8 +457,9 @@ class LifecycleCrashIT {
     return issues;
   }
 
+  /** Keyed by what the difference is about (kind, pane, names), not by its description. */
   private static void add(Map<String, Issue> issues, Issue issue) {
-    issues.put(issue.kind() + ": " + issue.text(), issue);
+    issues.put(issue.kind() + " " + issue.pane() + " " + new java.util.TreeSet<>(issue.names()), issue);
   }
 
   /** How a record differs from the labels of the session it belongs to, or null. */
@@ -491,7 +548,7 @@ class LifecycleCrashIT {
         }
       } else if (f[0].equals("U")) {
         bugExceptions.add(c.id + ": " + line);
-      } else if (!f[0].equals("B")) {
+      } else if (!f[0].equals("B") && !line.startsWith("[closed:")) { // [closed: the JDK closed the pipe at exit
         bugExceptions.add(c.id + " printed: " + line);
       }
     }
@@ -565,7 +622,7 @@ class LifecycleCrashIT {
   }
 
   /** Names new differences between tmux and the registry, and the interrupted operations that explain them. */
-  private void attribute(List<Child> pair, Snapshot before, Set<String> issuesBefore, Map<String, Issue> now) {
+  private void attribute(List<Child> pair, Set<String> issuesBefore, Map<String, Issue> now) {
     List<Op> flying = new ArrayList<>();
     List<Op> all = new ArrayList<>();
     for (Child c : pair) {
@@ -579,18 +636,31 @@ class LifecycleCrashIT {
       Issue issue = e.getValue();
       newIssues.merge(issue.kind(), 1, Integer::sum);
       if (Set.of("MISMATCH", "DUPLICATE", "UNLABELLED", "DEAD").contains(issue.kind())) {
-        failures.add("after round " + pair.get(0).id + ": " + e.getKey() + "; ops in flight: " + flying);
+        failures.add("after round " + pair.get(0).id + ": " + describe(issue) + "; ops in flight: " + flying);
       }
       List<Op> explaining = flying.stream().filter(op -> concerns(op, issue)).toList();
-      System.out.printf("    new %s%s%n", e.getKey(), explaining.isEmpty() ? "  <-- NO OPERATION IN FLIGHT"
+      System.out.printf("    new %s%s%n", describe(issue), explaining.isEmpty() ? "  <-- NO OPERATION IN FLIGHT"
           : "  <- in flight: " + explaining.stream().map(op -> op.id() + " " + op.what() + " "
               + String.join(" ", op.args())).collect(Collectors.joining("; ")));
       if (explaining.isEmpty()) {
-        List<String> history = all.stream().filter(op -> mentions(op, issue)).map(op -> op.id() + " " + op.what()
-            + " " + String.join(" ", op.args()) + " -> " + result(pair, op.id())).toList();
-        unexplained.add(e.getKey() + "; this round's operations on it: " + history);
+        Set<String> related = all.stream().filter(op -> mentions(op, issue) || op.what().equals("cleanup"))
+            .map(Op::id).collect(Collectors.toSet());
+        List<String> history = new ArrayList<>();
+        for (Child c : pair) {
+          for (String line : c.lines) { // in the order the child printed them
+            String[] f = line.split("\t", -1);
+            if (f.length > 1 && related.contains(f[1])) {
+              history.add(line.replace('\t', ' '));
+            }
+          }
+        }
+        unexplained.add(describe(issue) + "; the children's lines on it, in order: " + history);
       }
     }
+  }
+
+  private static String describe(Issue issue) {
+    return issue.kind() + ": " + issue.text();
   }
 
   private static boolean concerns(Op op, Issue issue) {
@@ -599,18 +669,6 @@ class LifecycleCrashIT {
 
   private static boolean mentions(Op op, Issue issue) {
     return op.args().stream().anyMatch(a -> issue.names().contains(a) || a.equals(issue.pane()));
-  }
-
-  private static String result(List<Child> pair, String opId) {
-    for (Child c : pair) {
-      for (String line : c.lines) {
-        String[] f = line.split("\t", -1);
-        if (f[0].equals("E") && f[1].equals(opId)) {
-          return String.join(" ", List.of(f).subList(2, f.length));
-        }
-      }
-    }
-    return "(in flight)";
   }
 
   // ---- the server and the bystander ----
@@ -624,13 +682,36 @@ class LifecycleCrashIT {
       pid = "none (" + e.getMessage() + ")";
     }
     if (!pid.equals(serverPid)) {
-      String msg = "!!!!! THE TMUX SERVER CHANGED after round " + round + ": pid " + serverPid + " -> " + pid
-          + ". The server crashed (or lost its last session): a bug. Operations in flight at the kills: "
-          + pair.stream().map(c -> c.id + "=" + inFlight(c).values()).toList() + "; children's last lines: "
-          + pair.stream().map(c -> c.id + "=" + c.lines.subList(Math.max(0, c.lines.size() - 20), c.lines.size()))
-              .toList();
+      ServerWatch.Death death = ServerWatch.last;
+      StringBuilder msg = new StringBuilder("!!!!! THE TMUX SERVER CHANGED in the round of " + pair.stream()
+          .map(c -> c.id).toList() + ": pid " + serverPid + " -> " + pid + ". ");
+      if (death == null) {
+        msg.append("The old server process was not seen to die (it lost its last session?). ");
+      } else {
+        msg.append("Server ").append(serverPid).append(" died ").append(ms(death.nanos() - testStart))
+            .append(" ms into the test (state ").append(death.state()).append(": a crash, see dmesg 'segfault')");
+        for (Child c : pair) {
+          msg.append(String.format("%n  child %s: STARTED at %d ms, killed %d ms after STARTED; its lines around the"
+              + " death (ms relative to it):", c.id, ms(c.startedAt - testStart), c.killedAfterMillis));
+          for (int i = 0; i < Math.min(c.lines.size(), c.times.size()); i++) {
+            long rel = ms(c.times.get(i) - death.nanos());
+            if (rel >= -250 && rel <= 30) {
+              msg.append(String.format("%n    %+5d  %s", rel, c.lines.get(i).replace('\t', ' ')));
+            }
+          }
+          msg.append(String.format("%n    in flight at its kill: %s", inFlight(c).values()));
+          msg.append(String.format("%n    its tmux processes at its kill (%d ms %s the server's death), age in ms:",
+              Math.abs(ms(c.killedAt - death.nanos())), c.killedAt < death.nanos() ? "before" : "after"));
+          c.descendants.forEach(p -> msg.append(String.format("%n      %5d  %s", p.ageAtKill(), p)));
+        }
+        if (!death.processes().isEmpty()) { // usually none: the clients leave with the server
+          msg.append(String.format("%n  tmux processes of the socket seen just after the server died (pid, parent, "
+              + "age ms, args):"));
+          death.processes().forEach(p -> msg.append(String.format("%n    %s", p)));
+        }
+      }
       System.out.println(msg);
-      fail(msg);
+      fail(msg.toString());
     }
     Health health = bystander.health();
     if (!health.isHealthy()) {
@@ -642,6 +723,70 @@ class LifecycleCrashIT {
     Optional<SessionRecord> now = tmux.registry().get(BYSTANDER);
     assertTrue(now.isPresent() && now.get().sameSession(record), "the bystander's record after round " + round
         + ": " + now);
+  }
+
+  private final Map<String, Long> phases = new LinkedHashMap<>();
+
+  /** Adds the time since {@code since} to a phase of the rounds; returns now. */
+  private long phase(String name, long since) {
+    long now = System.nanoTime();
+    phases.merge(name, now - since, Long::sum);
+    return now;
+  }
+
+  private static long ms(long nanos) {
+    return TimeUnit.NANOSECONDS.toMillis(nanos);
+  }
+
+  /**
+   * Watches the tmux server's process (every 5 ms, from /proc: a crashed server stays a zombie when
+   * nothing reaps it) and notes when it died, with the socket's tmux processes at that moment.
+   */
+  private static final class ServerWatch extends Thread {
+    record Death(long nanos, String state, List<String> processes) {}
+
+    static volatile Death last;
+    private final long pid;
+    private final String socket;
+
+    ServerWatch(long pid, String socket) {
+      super("tmux-server-watch");
+      setDaemon(true);
+      this.pid = pid;
+      this.socket = socket;
+      last = null;
+    }
+
+    @Override
+    public void run() {
+      Path stat = Path.of("/proc", Long.toString(pid), "stat");
+      while (true) {
+        String state;
+        try {
+          String text = Files.readString(stat);
+          state = text.substring(text.lastIndexOf(')') + 2, text.lastIndexOf(')') + 3);
+        } catch (IOException | RuntimeException gone) {
+          state = "gone";
+        }
+        if (state.equals("Z") || state.equals("X") || state.equals("gone")) {
+          long now = System.nanoTime();
+          Instant at = Instant.now();
+          List<String> processes = ProcessHandle.allProcesses()
+              .filter(p -> p.info().commandLine().map(c -> c.contains(socket)).orElse(false))
+              .map(p -> p.pid() + " parent " + p.parent().map(ProcessHandle::pid).orElse(-1L) + " age "
+                  + p.info().startInstant().map(s -> Duration.between(s, at).toMillis()).orElse(-1L) + " "
+                  + (isZombie(p.pid()) ? "[zombie] " : "") + p.info().commandLine().orElse("?"))
+              .toList();
+          last = new Death(now, state, processes);
+          return;
+        }
+        try {
+          Thread.sleep(5); // polling a process state that nothing can signal to another process
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
   }
 
   // ---- the end: one reconcile(true), then registry and tmux must agree ----
@@ -737,10 +882,12 @@ class LifecycleCrashIT {
     return tmuxOut("show-options", "-q", "-v", "-t", sessionId, option).strip();
   }
 
-  private void printSummary(long seed, long start, long roundsDone) {
+  private void printSummary(long seed, long roundsDone) {
     System.out.printf("LifecycleCrashIT: %d kills in %.1f s (%.1f s in all), %d operations completed by the "
-        + "children, seed %d%n", ROUNDS, (roundsDone - start) / 1e9, (System.nanoTime() - start) / 1e9, opsCompleted,
+        + "children, seed %d%n", ROUNDS, (roundsDone - testStart) / 1e9, (System.nanoTime() - testStart) / 1e9, opsCompleted,
         seed);
+    System.out.println("  time of the rounds by phase (s): " + phases.entrySet().stream()
+        .map(e -> e.getKey() + " " + String.format("%.1f", e.getValue() / 1e9)).collect(Collectors.joining(", ")));
     System.out.println("  operations in flight at the kills: " + inFlight);
     System.out.println("  kills mid-create: " + inFlight.getOrDefault("create", 0) + ", mid-rename: "
         + inFlight.getOrDefault("rename", 0));
@@ -749,8 +896,12 @@ class LifecycleCrashIT {
         + " with no operation in flight)");
     unexplained.forEach(u -> System.out.println("    unexplained: " + u));
     System.out.println("  exceptions in the children (TmuxException subclasses, expected in a race): " + exceptions);
-    System.out.println("  tmux processes of killed children: " + descendantsSeen + " (" + zombies + " left as "
-        + "zombies for the reaper)");
+    System.out.println("  tmux processes of killed children: " + descendantsSeen + "; control clients that did not "
+        + "leave within " + CLIENT_GRACE.toMillis() + " ms of their JVM's death: " + lingering.size());
+    long stillThere = lingeringProcs.stream().filter(p -> p.handle().isAlive() && !isZombie(p.handle().pid())).count();
+    if (!lingering.isEmpty()) {
+      System.out.println("    " + stillThere + " of them still attached after the last round: " + lingering);
+    }
     if (!warnings.isEmpty()) {
       System.out.println("  children's log lines: " + warnings.size() + " distinct");
       warnings.entrySet().stream().limit(15).forEach(w -> System.out.printf("    %3d x %s%n", w.getValue(),
@@ -808,22 +959,27 @@ class LifecycleCrashIT {
     return String.join(java.io.File.pathSeparator, entries);
   }
 
-  /** Kills the server, then checks that no process of the test is left: child JVMs, tmux clients. */
-  private void cleanUp(List<Child> running) throws Exception {
-    if (socket != null) {
-      Process kill = new ProcessBuilder(PrivateTmux.tmuxBinary(), "-S", socket.toString(), "kill-server")
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-      kill.waitFor(TMUX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-    }
+  /**
+   * Kills the server and deletes the directory as every test class does ({@link PrivateTmux}), then checks
+   * that no process of the test is left: child JVMs, tmux clients, the server.
+   */
+  private void cleanUp() throws Exception {
     String mark = dir.toString();
-    List<ProcessHandle> left = ProcessHandle.allProcesses()
+    PrivateTmux.killServersAndDelete(dir);
+    List<Proc> ours = ProcessHandle.allProcesses()
         .filter(p -> p.pid() != ProcessHandle.current().pid())
-        .filter(p -> p.info().commandLine().map(c -> c.contains(mark)).orElse(false))
+        .map(p -> new Proc(p, p.info().commandLine().orElse(""), -1))
+        .filter(p -> p.commandLine().contains(mark))
         .toList();
-    int before = failures.size();
-    awaitGone(left, "processes of the test (socket dir " + mark + ")");
-    if (failures.size() > before) {
-      left.forEach(ProcessHandle::destroyForcibly); // ours: they name our private directory
+    List<Proc> left = awaitGone(ours, LEFTOVER_WAIT);
+    if (!left.isEmpty()) {
+      failures.add("processes of the test (socket dir " + mark + ") still run " + LEFTOVER_WAIT
+          + " after PrivateTmux.killServersAndDelete (killed now with SIGKILL): " + left);
+      left.forEach(p -> p.handle().destroyForcibly()); // ours: they name our private directory
+      List<Proc> stubborn = awaitGone(left, LEFTOVER_WAIT);
+      if (!stubborn.isEmpty()) {
+        failures.add("and survive SIGKILL: " + stubborn);
+      }
     }
   }
 }

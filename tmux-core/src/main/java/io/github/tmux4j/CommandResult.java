@@ -14,8 +14,10 @@ import java.util.OptionalInt;
  *     removed, no trailing newline
  * @param elapsed the time from sending the command to seeing the next prompt
  * @param exitCode the command's exit code, when the prompt reports one (shell sessions do)
+ * @param truncation what was left out of {@code output}: {@link Truncation#NONE} when nothing was
  */
-public record CommandResult(String command, String output, Duration elapsed, OptionalInt exitCode) {
+public record CommandResult(String command, String output, Duration elapsed, OptionalInt exitCode,
+    Truncation truncation) {
 
   /** Validates the components. */
   public CommandResult {
@@ -23,6 +25,42 @@ public record CommandResult(String command, String output, Duration elapsed, Opt
     Objects.requireNonNull(output, "output");
     Objects.requireNonNull(elapsed, "elapsed");
     Objects.requireNonNull(exitCode, "exitCode");
+    Objects.requireNonNull(truncation, "truncation");
+  }
+
+  /**
+   * A result with nothing left out.
+   *
+   * @param command the command as sent
+   * @param output the output
+   * @param elapsed the time it took
+   * @param exitCode the exit code, if known
+   */
+  public CommandResult(String command, String output, Duration elapsed, OptionalInt exitCode) {
+    this(command, output, elapsed, exitCode, Truncation.NONE);
+  }
+
+  /**
+   * What a result left out of a command's output. Output beyond the client's limit
+   * ({@link TmuxClient.Builder#outputLimit}) keeps its first and last parts, and the lines between are
+   * counted here; output that tmux dropped for a control client that fell behind is marked as a gap.
+   *
+   * @param droppedLines lines left out between head and tail
+   * @param droppedChars characters in them (line breaks counted)
+   * @param gap whether tmux dropped output for the control client (then the counts are a lower bound)
+   */
+  public record Truncation(long droppedLines, long droppedChars, boolean gap) {
+    /** Nothing left out. */
+    public static final Truncation NONE = new Truncation(0, 0, false);
+  }
+
+  /**
+   * Whether some of the output was left out ({@link #truncation()} says what).
+   *
+   * @return {@code true} if the output is not complete
+   */
+  public boolean truncated() {
+    return truncation.droppedLines() > 0 || truncation.gap();
   }
 
   /**

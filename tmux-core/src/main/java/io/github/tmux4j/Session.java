@@ -106,8 +106,8 @@ public interface Session extends AutoCloseable {
   void sendKeys(String... keys);
 
   /**
-   * Waits until {@code text} appears in the pane's output, after the input last sent through this handle
-   * (or anywhere on the visible screen if nothing was sent yet).
+   * Waits until {@code text} appears in the pane's output after the input last sent through this handle
+   * (scoped as {@link #waitFor(Pattern, Duration)} says).
    *
    * @param text the literal text to look for
    * @param timeout how long to wait
@@ -118,9 +118,13 @@ public interface Session extends AutoCloseable {
   MatchResult waitFor(String text, Duration timeout);
 
   /**
-   * Waits until {@code pattern} is found in the pane's output, after the input last sent through this
-   * handle (or anywhere on the visible screen if nothing was sent yet). The output is matched as lines
-   * joined by {@code \n}, wrapped lines joined, trailing whitespace of each line removed.
+   * Waits until {@code pattern} is found in what the pane printed after the input last sent through this
+   * handle: its output stream as a terminal shows it (carriage returns, backspaces and erasing applied,
+   * colours removed), as lines joined by {@code \n}, the echo of the input left out, the cursor's line
+   * with everything printed on it (a prompt such as {@code "Your name? "} keeps its trailing space).
+   * Once a full-screen program (a pager, an editor) or a cleared screen took over, the visible screen
+   * is matched too; {@link #waitForScreen} matches only the screen. Before any input through this handle,
+   * the visible screen and what the pane prints from now on are matched.
    *
    * @param pattern the pattern to find
    * @param timeout how long to wait
@@ -129,6 +133,20 @@ public interface Session extends AutoCloseable {
    * @throws SessionDeadException if the process exits while waiting
    */
   MatchResult waitFor(Pattern pattern, Duration timeout);
+
+  /**
+   * Waits until a pattern shows on the pane's visible screen (or in the text before its cursor),
+   * whatever printed it and when: for full-screen programs (pagers, editors, {@code top}) and anything
+   * else that redraws. {@link #waitFor} looks at what the program printed after the last input instead,
+   * and at the screen only once a full-screen program or a cleared screen took over.
+   *
+   * @param pattern the pattern
+   * @param timeout how long to wait
+   * @return the match
+   * @throws WaitTimeoutException if it does not show in time, with the screen it last saw
+   * @throws SessionDeadException if the program exits first
+   */
+  MatchResult waitForScreen(Pattern pattern, Duration timeout);
 
   /**
    * Sends a command, waits for the program's next prompt, and returns only the command's output, with

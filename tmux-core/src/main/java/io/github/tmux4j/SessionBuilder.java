@@ -1,5 +1,6 @@
 package io.github.tmux4j;
 
+import io.github.tmux4j.internal.PromptMarkers;
 import io.github.tmux4j.internal.SessionSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,9 @@ public final class SessionBuilder {
   }
 
   /**
-   * A Python REPL: {@code python3 -q} with {@code PYTHON_BASIC_REPL=1}, ready at {@link Prompts#PYTHON}.
+   * A Python REPL: {@code python3 -q -i} with {@code PYTHON_BASIC_REPL=1}, ready at {@link Prompts#PYTHON}.
+   * Its prompts carry an invisible marker (an ignored terminal escape) that tells {@link Session#run} when
+   * a command has finished and whether Python waits for the rest of a block.
    *
    * @return this builder
    */
@@ -304,17 +307,30 @@ public final class SessionBuilder {
           + "that cleanup() can remove it after a crash); drop register(false) or ephemeral()");
     }
     Map<String, String> fullEnv = new LinkedHashMap<>();
-    if (type == SessionType.PYTHON) {
-      fullEnv.put("PYTHON_BASIC_REPL", "1");
+    Map<String, String> allTags = new LinkedHashMap<>(tags);
+    List<String> program = command;
+    String nonce = PromptMarkers.newNonce();
+    switch (type) {
+      case PYTHON -> {
+        fullEnv.put("PYTHON_BASIC_REPL", "1");
+        program = PromptMarkers.pythonCommand(nonce);
+      }
+      case GDB -> program = PromptMarkers.gdbCommand(nonce);
+      case SHELL -> {
+        fullEnv.putAll(PromptMarkers.shellEnv(nonce));
+        fullEnv.put("HISTFILE", "");
+      }
+      default -> nonce = null;
     }
-    if (type == SessionType.SHELL) {
-      fullEnv.put("PS1", Prompts.SHELL_PS1);
-      fullEnv.put("PS2", "> ");
-      fullEnv.put("HISTFILE", "");
+    if (type == SessionType.SHELL && (env.containsKey("PS1") || env.containsKey("PS2"))) {
+      nonce = null; // the caller's own prompts: run() goes by the prompt pattern instead
+    }
+    if (nonce != null) {
+      allTags.put(PromptMarkers.NONCE_TAG, nonce);
     }
     fullEnv.putAll(env);
-    return new SessionSpec(name, type, command, fullEnv, width, height, workingDir, readyWhen, startupTimeout,
-        register, ephemeral, tags, templates, transcript);
+    return new SessionSpec(name, type, program, fullEnv, width, height, workingDir, readyWhen, startupTimeout,
+        register, ephemeral, allTags, templates, transcript);
   }
 
 }

@@ -79,7 +79,7 @@ public final class TmuxClient implements AutoCloseable {
     });
     this.watchdog.setRemoveOnCancelPolicy(true);
     DefaultSession.Context context = new DefaultSession.Context(registry, clock, b.defaultTimeout,
-        b.activityResolution, Leases.jvm());
+        b.activityResolution, Leases.jvm(), b.outputLimit);
     this.lifecycle = new Lifecycle(socketDir, socket, registry, clock, this::server, context);
   }
 
@@ -327,6 +327,7 @@ public final class TmuxClient implements AutoCloseable {
     private Transport transport = Transport.CONTROL_MODE;
     private Clock clock = Clock.systemUTC();
     private Duration activityResolution = Duration.ofSeconds(1);
+    private long outputLimit = 16_000_000;
 
     private Builder() {}
 
@@ -449,6 +450,24 @@ public final class TmuxClient implements AutoCloseable {
         throw new IllegalArgumentException("activityResolution must be zero or positive, got " + resolution);
       }
       this.activityResolution = resolution;
+      return this;
+    }
+
+    /**
+     * How many characters of one input's output a handle keeps for {@code waitFor} and {@code run}. Output
+     * beyond it is not lost silently: the first and last halves are kept, and
+     * {@link CommandResult#truncation()} says how many lines and characters were left out between them.
+     * Default 16,000,000 (about 32 MB of heap for one session's output at most).
+     *
+     * @param chars at least 1,000
+     * @return this builder
+     * @throws IllegalArgumentException if {@code chars} is below 1,000
+     */
+    public Builder outputLimit(long chars) {
+      if (chars < 1_000) {
+        throw new IllegalArgumentException("outputLimit must be at least 1000 characters, got " + chars);
+      }
+      this.outputLimit = chars;
       return this;
     }
 

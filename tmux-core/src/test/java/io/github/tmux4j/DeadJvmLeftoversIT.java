@@ -42,6 +42,8 @@ class DeadJvmLeftoversIT {
    * with output pending, which is what keeps a control client from ever leaving.
    */
   private static void killAttachedChild(Path socket, int sessions) throws Exception {
+    // Room for the history to show how far the tickers got (it is capped by the limit).
+    ItSupport.tmux(socket, "set-option", "-g", "history-limit", "1000000");
     Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
         System.getProperty("java.class.path"), AttachedChildMain.class.getName(), socket.getParent().toString(),
         socket.getFileName().toString(), Integer.toString(sessions)).redirectError(ProcessBuilder.Redirect.INHERIT)
@@ -67,9 +69,11 @@ class DeadJvmLeftoversIT {
     Session keeper = tmux.newSession("wedge-keeper").command("cat").register(false).create();
     long server = serverPid(tmux.socket());
     killAttachedChild(tmux.socket(), 3);
-    // The dead JVM's control clients cannot leave: they are still there a while later.
+    // The dead JVM's control clients cannot leave: they are still there a while later. (Not always all
+    // three: tmux stops sending to a client that fell pause-after (3) seconds behind, and one with nothing
+    // pending can leave. The tickers print fast, so the stopped child falls behind well within that.)
     org.awaitility.Awaitility.await().during(Duration.ofSeconds(2)).atMost(ItSupport.WAIT)
-        .until(() -> clientsOf(tmux.socket()).size() == 3);
+        .until(() -> !clientsOf(tmux.socket()).isEmpty());
     long start = System.nanoTime();
     assertTrue(ServerShutdown.kill(PrivateTmux.tmuxBinary(), tmux.socket(), Duration.ofSeconds(10)));
     assertTrue(ProcessHandle.of(server).map(p -> p.onExit().orTimeout(10, TimeUnit.SECONDS).join() != null)

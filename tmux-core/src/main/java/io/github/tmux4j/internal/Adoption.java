@@ -78,7 +78,8 @@ public final class Adoption {
       }
     }
     Pattern prompt = labels.prompt() != null ? Pattern.compile(labels.prompt()) : spec.prompt();
-    return lifecycle.handle(name, ref, SessionType.fromTypeName(labels.type()), prompt, spec.register());
+    return lifecycle.handle(name, ref, SessionType.fromTypeName(labels.type()), prompt, spec.register(),
+        labels.tags());
   }
 
   /**
@@ -120,7 +121,8 @@ public final class Adoption {
     });
     SessionType type = SessionType.fromTypeName(labels.type());
     Pattern prompt = labels.prompt() != null ? Pattern.compile(labels.prompt()) : type.prompt().orElse(null);
-    return lifecycle.handle(live.name(), new SessionRef(socket, live.pane().paneId(), labels.created()), type, prompt, false);
+    return lifecycle.handle(live.name(), new SessionRef(socket, live.pane().paneId(), labels.created()), type, prompt,
+        false, labels.tags());
   }
 
 }

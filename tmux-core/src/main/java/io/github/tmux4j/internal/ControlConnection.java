@@ -78,7 +78,9 @@ final class ControlConnection implements AutoCloseable {
   private final OutputStream stdin;
   private final Object writeLock = new Object();
   private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
-  private final Map<String, PaneSignal> signals = new ConcurrentHashMap<>();
+  /** The pane this client was attached for, and its signal, which outlives the connection. */
+  private final String pane;
+  private final PaneSignal signal;
   private final CompletableFuture<Void> attached = new CompletableFuture<>();
   /**
    * Completed when the client first prints anything (or its output ends). tmux writes to a control
@@ -89,7 +91,9 @@ final class ControlConnection implements AutoCloseable {
   private volatile boolean alive = true;
   private volatile String exitReason = "";
 
-  private ControlConnection(String description, Process process, Object server) {
+  private ControlConnection(String description, Process process, Object server, String pane, PaneSignal signal) {
+    this.pane = pane;
+    this.signal = signal;
     this.server = server;
     this.description = description;
     this.process = process;
@@ -102,9 +106,10 @@ final class ControlConnection implements AutoCloseable {
    * waits for {@link #awaitAttached}.
    *
    * @param server the identity of the socket file at the time of attaching
+   * @param signal the pane's signal, fed with its output while this connection lives
    * @return the connection, or {@code null} if tmux could not be started
    */
-  static ControlConnection start(String binary, Path socket, String pane, Object server) {
+  static ControlConnection start(String binary, Path socket, String pane, Object server, PaneSignal signal) {
     Process process;
     try {
       process = Commands.controlClient(binary, socket, pane, PAUSE_AFTER_SECONDS).start();
@@ -112,7 +117,8 @@ final class ControlConnection implements AutoCloseable {
       LOG.log(System.Logger.Level.DEBUG, "Could not start a tmux control client", e);
       return null;
     }
-    ControlConnection c = new ControlConnection("control client for " + pane + " on " + socket, process, server);
+    ControlConnection c = new ControlConnection("control client for " + pane + " on " + socket, process, server,
+        pane, signal);
     Thread reader = new Thread(c::readLoop, "tmux4j-control-" + pane);
     reader.setDaemon(true);
     reader.start();
@@ -209,16 +215,6 @@ final class ControlConnection implements AutoCloseable {
     return alive;
   }
 
-  PaneSignal signal(String pane) {
-    return signals.computeIfAbsent(pane, p -> {
-      PaneSignal s = new PaneSignal();
-      if (!alive) {
-        s.close();
-      }
-      return s;
-    });
-  }
-
   /**
    * Runs commands and waits for their answer.
    *
@@ -227,7 +223,7 @@ final class ControlConnection implements AutoCloseable {
    * @throws LostException if it ended before answering (the command may have run)
    */
   TmuxResult execute(String pane, List<String> args, Duration timeout) {
-    Pending p = send(args, pane == null ? null : signals.get(pane));
+    Pending p = send(args, this.pane.equals(pane) ? signal : null);
     try {
       return p.result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (ExecutionException e) {
@@ -258,9 +254,8 @@ final class ControlConnection implements AutoCloseable {
 
         @Override
         public void output(String pane, byte[] data) {
-          PaneSignal s = signals.get(pane);
-          if (s != null) {
-            s.output(data);
+          if (alive && ControlConnection.this.pane.equals(pane)) { // a retired client feeds no more
+            signal.output(data);
           }
         }
 
@@ -270,7 +265,11 @@ final class ControlConnection implements AutoCloseable {
             case "session-changed" -> attached.complete(null);
             case "exit" -> exitReason = arguments;
             case "pause" -> resume(arguments.strip());
-            case "layout-change" -> signals.values().forEach(PaneSignal::reshaped);
+            case "layout-change" -> {
+              if (alive) {
+                signal.reshaped();
+              }
+            }
             default -> {
               // %sessions-changed, %window-close, %pane-mode-changed, %continue...: nothing to do
             }
@@ -320,9 +319,8 @@ final class ControlConnection implements AutoCloseable {
     LOG.log(System.Logger.Level.WARNING, description + " fell more than " + PAUSE_AFTER_SECONDS
         + " s behind the output of pane " + pane + ", so tmux dropped that output for it: live output feeds "
         + "miss it (waits, captures and transcripts do not)");
-    PaneSignal s = signals.get(pane);
-    if (s != null) {
-      s.skipped();
+    if (this.pane.equals(pane)) {
+      signal.skipped();
     }
     try {
       send(List.of("refresh-client", "-A", pane + ":continue"), null); // nobody waits for the answer
@@ -394,7 +392,7 @@ final class ControlConnection implements AutoCloseable {
       p.result.completeExceptionally(new LostException(description + " ended before answering"
           + (reason.isEmpty() ? "" : " (" + reason + ")")));
     }
-    signals.values().forEach(PaneSignal::close);
+    signal.skipped(); // what the pane prints until another connection feeds its signal is not seen
     try {
       stdin.close();
     } catch (IOException ignored) {

@@ -38,6 +38,7 @@ public final class ControlModeTransport implements CommandTransport {
   private final AttachGate gate;
   private final Map<String, ControlConnection> connections = new ConcurrentHashMap<>();
   private final Map<String, Object> attachLocks = new ConcurrentHashMap<>();
+  private final Map<String, PaneSignal> signals = new ConcurrentHashMap<>();
   private volatile boolean closed;
   /** Whether this tmux may have control clients at all ({@link TmuxVersion#controlModeSafe}); asked once. */
   private volatile Boolean attachable;
@@ -76,9 +77,11 @@ public final class ControlModeTransport implements CommandTransport {
         return c.execute(pane, args, timeout);
       } catch (ControlConnection.NotSentException notRun) {
         connections.remove(pane, c);
+        c.closeInput(); // its end (a gap in the pane's output) is published before another client feeds it
         return fallback.execute(args, null);
       } catch (ControlConnection.LostException lost) {
         connections.remove(pane, c);
+        c.closeInput();
         // The client ended mid-command: it was killed, or the server or the session went away. Ask tmux
         // which, so the caller gets the right exception (the process transport's answer maps like any other).
         TmuxResult probe = fallback.execute(List.of("display-message", "-p", "-t", pane, "#{pane_id}"), null);
@@ -135,7 +138,24 @@ public final class ControlModeTransport implements CommandTransport {
     if (c == null || !c.alive()) {
       c = connection(pane);
     }
-    return c == null ? null : c.signal(pane);
+    return c == null ? null : signalOf(pane);
+  }
+
+  /**
+   * The pane's signal: one per pane for as long as the pane is used, fed by whichever control client is
+   * attached for it, so that a client replaced mid-use (killed, say) does not strand its listeners; the
+   * versions of answers from any of them are comparable.
+   */
+  private PaneSignal signalOf(String pane) {
+    return signals.computeIfAbsent(pane, p -> new PaneSignal());
+  }
+
+  /** Ends the signal of a pane that is no longer used, or whose server was replaced. */
+  private void dropSignal(String pane) {
+    PaneSignal s = signals.remove(pane);
+    if (s != null) {
+      s.close();
+    }
   }
 
   @Override
@@ -145,6 +165,7 @@ public final class ControlModeTransport implements CommandTransport {
     if (c != null) {
       retire(List.of(c));
     }
+    dropSignal(pane);
   }
 
   private ControlConnection connection(String pane) {
@@ -160,6 +181,9 @@ public final class ControlModeTransport implements CommandTransport {
     }
     if (c != null && connections.remove(pane, c)) {
       retire(List.of(c));
+      if (!c.server().equals(server)) {
+        dropSignal(pane); // another server: its pane of that id is another pane
+      }
     }
     if (server == null || gate.heldSharedByCurrentThread() || !attachable()) {
       // No socket, no server: the process transport reports it. A thread that holds the gate shared
@@ -210,7 +234,7 @@ public final class ControlModeTransport implements CommandTransport {
     ControlConnection c;
     try {
       settleDeadHolders();
-      c = ControlConnection.start(binary, socket, pane, server);
+      c = ControlConnection.start(binary, socket, pane, server, signalOf(pane));
       if (c == null) {
         permit.close();
         return null;
@@ -341,6 +365,7 @@ public final class ControlModeTransport implements CommandTransport {
     List<ControlConnection> all = new ArrayList<>(connections.values());
     connections.clear();
     retire(all);
+    new ArrayList<>(signals.keySet()).forEach(this::dropSignal);
     synchronized (this) {
       if (presence != null) {
         presence.close();

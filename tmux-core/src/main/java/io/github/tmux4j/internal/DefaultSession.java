@@ -3,16 +3,11 @@ package io.github.tmux4j.internal;
 import io.github.tmux4j.Capture;
 import io.github.tmux4j.CommandResult;
 import io.github.tmux4j.Health;
-import io.github.tmux4j.HealthState;
 import io.github.tmux4j.OutputFeed;
 import io.github.tmux4j.RegistryException;
-import io.github.tmux4j.ServerNotRunningException;
 import io.github.tmux4j.Session;
-import io.github.tmux4j.SessionDeadException;
 import io.github.tmux4j.SessionLease;
-import io.github.tmux4j.SessionNotFoundException;
 import io.github.tmux4j.SessionType;
-import io.github.tmux4j.TmuxException;
 import io.github.tmux4j.WaitTimeoutException;
 import io.github.tmux4j.spi.Registry;
 import java.nio.file.Path;
@@ -21,22 +16,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.regex.MatchResult;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@link Session} implementation: input and waits on top of {@link PaneCommands}; everything that
- * changes the session's life (close, rename, tags) goes through the client's {@link Lifecycle}.
+ * The {@link Session} implementation: input, and waits scoped by the pane's output stream since the last
+ * input ({@link InputScopes}, {@link StreamWaits}, {@link CommandRun}); everything that changes the
+ * session's life (close, rename, tags) goes through the client's {@link Lifecycle}.
  */
 public final class DefaultSession implements Session {
   private static final System.Logger LOG = System.getLogger(DefaultSession.class.getName());
@@ -48,28 +38,11 @@ public final class DefaultSession implements Session {
    * @param clock the clock for timestamps
    * @param defaultTimeout the timeout of {@code run} without one
    * @param activityResolution how often input may write {@code last_active}
-   * @param leases the client's leases
+   * @param leases the JVM's leases
+   * @param outputLimit how many characters of one input's output are kept at most
    */
   public record Context(Registry registry, Clock clock, Duration defaultTimeout, Duration activityResolution,
-      Leases leases) {}
-
-  /**
-   * Where the last input went: the position before it and its lines, to scope waits after it.
-   * {@code settled} is false while the program may still be working on it (after {@code send} or
-   * {@code sendKeys}, until {@code run} saw the next prompt).
-   */
-  private record Mark(int line, int column, int historySize, List<String> input, boolean settled, ScreenTail tail) {
-    Mark settle() {
-      return new Mark(line, column, historySize, input, true, tail);
-    }
-  }
-
-  /** Lines captured again above the last cursor position, so matches across a capture boundary are kept. */
-  private static final int RESCAN_LINES = 200;
-  /** Rows a look captures above where it needs to start, in case output scrolled the screen meanwhile. */
-  private static final int SCROLL_SLACK = 16;
-  /** History lines included in the screen of a {@link SessionDeadException}. */
-  private static final int DEAD_EVIDENCE_LINES = 100;
+      Leases leases, long outputLimit) {}
 
   private final TmuxCommands tmux;
   private final PaneCommands panes;
@@ -80,11 +53,14 @@ public final class DefaultSession implements Session {
   private final String pane;
   private final SessionType type;
   private final Pattern prompt;
-  /** Whether the prompt may have a group {@code exit}; without one, asking for it throws, which is slow. */
-  private final boolean promptHasExit;
+  /** The session's prompt-marker nonce, or {@code null} if its prompts carry none. */
+  private final String nonce;
   private final boolean registered;
+  private final StreamWaits waits;
   private final ReentrantLock runLock = new ReentrantLock();
-  private volatile Mark mark;
+  private final InputScopes scopes;
+  /** Whether anything was typed or sent through this handle yet (before that, waits look at the screen). */
+  private volatile boolean inputSent;
   /** When input last wrote {@code last_active}; {@code null} before the first time. */
   private final AtomicReference<Instant> activityWritten = new AtomicReference<>();
 
@@ -99,9 +75,11 @@ public final class DefaultSession implements Session {
    * @param type the session type
    * @param prompt the prompt pattern, or {@code null} if unknown
    * @param registered whether the session has a registry record to keep up to date
+   * @param nonce the session's prompt-marker nonce, or {@code null} if its prompts carry no markers
+   * @param transcript the session's transcript file, or {@code null}
    */
   public DefaultSession(TmuxCommands tmux, Context context, Lifecycle lifecycle, String name, SessionRef ref,
-      SessionType type, Pattern prompt, boolean registered) {
+      SessionType type, Pattern prompt, boolean registered, String nonce, Path transcript) {
     this.tmux = tmux;
     this.panes = tmux.pane();
     this.context = context;
@@ -111,8 +89,11 @@ public final class DefaultSession implements Session {
     this.pane = ref.pane();
     this.type = type;
     this.prompt = prompt;
-    this.promptHasExit = prompt != null && prompt.pattern().contains("(?<exit>");
     this.registered = registered;
+    this.nonce = nonce;
+    this.waits = new StreamWaits(panes, ref, this::name);
+    this.scopes = new InputScopes(tmux, ref, this::name, () -> exclusive(context.defaultTimeout()), waits,
+        context.outputLimit(), nonce, transcript, prompt != null ? prompt : type.prompt().orElse(null));
   }
 
   @Override
@@ -141,6 +122,11 @@ public final class DefaultSession implements Session {
    */
   public boolean registered() {
     return registered;
+  }
+
+  /** Called by the lifecycle when the session ends: stops rendering the last input's output. */
+  void endInput() {
+    scopes.end();
   }
 
   /** Called by the lifecycle once a rename is done in tmux and the registry. */
@@ -174,39 +160,14 @@ public final class DefaultSession implements Session {
     return context.leases().acquire(ref, name, wait);
   }
 
-  private Mark input(String text, boolean enter) {
+  /** Types text (and Enter), and starts rendering what the pane prints after it. */
+  private PendingInput input(String text, boolean enter) {
     checkTypeable(text);
-    // In control mode the wait that follows applies the output to the cursor's row locally instead of
-    // asking tmux (see ScreenTail). The row comes from the last input's tail when its model followed the
-    // pane until now and agrees with tmux on the cursor; otherwise the send reads it.
-    PaneSignal signal = tmux.signal(pane);
-    Mark previous = mark;
-    ScreenTail before = signal != null && previous != null && previous.tail() != null
-        && previous.tail().claimIfFollowing() ? previous.tail() : null;
-    Mark m;
-    try (SessionLease lease = exclusive(context.defaultTimeout())) {
-      PaneCommands.Position p;
-      String row;
-      try {
-        p = panes.sendText(ref, name, text, enter, signal != null && before == null);
-        row = before == null ? null : before.cursorRowAt(p.state());
-      } finally {
-        if (before != null) {
-          before.release();
-        }
-      }
-      PaneSnapshot seed = row != null ? p.state().withLines(List.of(row)) : p.screen();
-      ScreenTail tail = null;
-      if (signal != null && seed != null) {
-        tail = new ScreenTail(signal);
-        tail.seed(seed, true);
-      }
-      m = new Mark(p.line(), p.column(), p.historySize(), enter ? List.of(text.split("\n", -1)) : List.of(),
-          !enter, tail);
-      mark = m; // under the lease: a concurrent input cannot leave an older mark behind
-    }
+    List<String> typed = text.isEmpty() && !enter ? List.of() : List.of(text.split("\n", -1));
+    PendingInput in = scopes.deliver(typed, enter, spool -> panes.sendText(ref, name, text, enter, spool));
+    inputSent = true;
     recordActivity();
-    return m;
+    return in;
   }
 
   @Override
@@ -221,10 +182,8 @@ public final class DefaultSession implements Session {
         throw new IllegalArgumentException("An empty key name cannot be sent; use send(\"\") to press Enter");
       }
     }
-    try (SessionLease lease = exclusive(context.defaultTimeout())) {
-      PaneCommands.Position p = panes.sendKeys(ref, name, List.of(keys));
-      mark = new Mark(p.line(), p.column(), p.historySize(), List.of(), false, null);
-    }
+    scopes.deliver(List.of(), false, spool -> panes.sendKeys(ref, name, List.of(keys), spool));
+    inputSent = true;
     recordActivity();
   }
 
@@ -238,24 +197,32 @@ public final class DefaultSession implements Session {
   public MatchResult waitFor(Pattern pattern, Duration timeout) {
     Objects.requireNonNull(pattern, "pattern");
     checkTimeout(timeout);
-    Mark m = mark;
-    return poll(m, timeout, "pattern '" + pattern + "' in session '" + name + "'", region -> {
-      Matcher matcher = pattern.matcher(region.text());
-      return matcher.find() ? matcher.toMatchResult() : null;
-    }, false);
+    boolean fresh = !inputSent; // nothing typed through this handle yet: the screen counts too
+    return waits.waitFor(scopes.scope(), pattern, timeout, "pattern '" + pattern + "' in session '" + name + "'", fresh);
+  }
+
+  @Override
+  public MatchResult waitForScreen(Pattern pattern, Duration timeout) {
+    Objects.requireNonNull(pattern, "pattern");
+    checkTimeout(timeout);
+    return waits.waitForScreen(scopes.scope(), pattern, timeout, "pattern '" + pattern + "' on the screen of session '"
+        + name + "'");
   }
 
   /**
-   * Waits for a freshly created session to show its ready pattern anywhere on the visible screen.
+   * Waits for a freshly created session to show its ready pattern on the visible screen (its prompt at
+   * the cursor, or anywhere on the screen).
    *
    * @param ready the pattern
    * @param timeout the startup timeout
    * @throws WaitTimeoutException if it does not show in time, with the screen
-   * @throws SessionDeadException if the program exits first
+   * @throws io.github.tmux4j.SessionDeadException if the program exits first
    */
   public void awaitReady(Pattern ready, Duration timeout) {
-    poll(null, timeout, "session '" + name + "' to be ready (pattern '" + ready + "')",
-        region -> ready.matcher(region.text()).find() ? Boolean.TRUE : null, false);
+    waits.until(scopes.scope(), System.nanoTime() + timeout.toNanos(), true, "session '" + name + "' to be ready "
+        + "(pattern '" + ready + "')", timeout, look -> StreamWaits.promptAt(ready, look.beforeCursor()) != null
+        || StreamWaits.find(ready, look.text()) != null ? Boolean.TRUE : null);
+    scopes.last().settle();
   }
 
   @Override
@@ -267,196 +234,22 @@ public final class DefaultSession implements Session {
   public CommandResult run(String command, Duration timeout) {
     Objects.requireNonNull(command, "command");
     checkTimeout(timeout);
-    if (prompt == null) {
+    if (prompt == null && nonce == null) {
       throw new IllegalStateException("Session '" + name + "' runs a custom command with no known prompt, so "
           + "run() cannot tell when a command has finished. Create it with SessionBuilder.readyWhen(prompt), "
           + "or use send() and waitFor().");
     }
+    long started = System.nanoTime();
+    long deadline = started + timeout.toNanos();
     runLock.lock();
-    long start = System.nanoTime();
     // The lease keeps other threads' and processes' input out until this command's prompt is back.
     try (SessionLease lease = exclusive(timeout)) {
-      Mark previous = mark;
-      if (previous != null && !previous.settled()) {
-        // Input sent before (send, sendKeys) may still be running: typing now would mix its echo and
-        // output with this command's. Wait for the prompt that follows it first.
-        poll(previous, timeout, "the prompt after earlier input, before running '" + abbreviate(command)
-            + "' in session '" + name + "'", region -> region.promptMatch(prompt) != null ? Boolean.TRUE : null, false);
-      }
-      Mark m = input(command, true);
-      Duration left = timeout.minusNanos(System.nanoTime() - start);
-      CommandResult result = poll(m, left.isNegative() || left.isZero() ? Duration.ofNanos(1) : left,
-          "the prompt after '" + abbreviate(command) + "' in session '" + name + "'", region -> {
-            Matcher p = region.promptMatch(prompt);
-            if (p == null) {
-              return null;
-            }
-            return new CommandResult(command, region.outputBefore(p), Duration.ofNanos(System.nanoTime() - start),
-                promptHasExit ? exitCode(p) : OptionalInt.empty());
-          }, true);
-      if (mark == m) {
-        mark = m.settle();
-      }
-      return result;
+      scopes.settle(command, deadline);
+      CommandRun run = new CommandRun(waits, this::input, type, name);
+      return nonce != null ? run.withMarkers(command, deadline, timeout, started)
+          : run.withPrompt(command, prompt, deadline, timeout, started);
     } finally {
       runLock.unlock();
-    }
-  }
-
-  /**
-   * Waits until {@code check} accepts the output after {@code m}: woken by the pane's output in control
-   * mode, polling with backoff otherwise.
-   *
-   * <p>Each look captures only what is new: once the echo of the input has been seen, the next capture
-   * starts {@link #RESCAN_LINES} lines above the previous cursor line instead of at the mark, so a
-   * program that prints megabytes costs time linear in its output, not quadratic. A match found in such a
-   * partial look is confirmed on the whole region when {@code wholeRegion} is set ({@code run} needs
-   * all of the output).
-   *
-   * <p>In control mode most looks are local: a {@link ScreenTail} (seeded by the send, or by the last look
-   * through tmux) applies the pane's output to a model of the screen and answers what a capture would.
-   */
-  private <T> T poll(Mark m, Duration timeout, String what, Function<OutputRegion, T> check, boolean wholeRegion) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    int[] assumedHistory = {m == null ? 0 : m.historySize()};
-    int[] scanFrom = {m == null ? -1 : m.line()};
-    int[] markLine = {m == null ? -1 : m.line()};
-    PaneSnapshot[] last = new PaneSnapshot[1];
-    PaneSignal signal = tmux.signal(pane);
-    boolean claimed = signal != null && m != null && m.tail() != null && m.tail().claim();
-    // a tail claimed from the mark was seeded when the input was sent
-    ScreenTail tail = claimed ? m.tail() : signal != null && m != null ? new ScreenTail(signal) : null;
-    try {
-      T result = Waits.until(signal, deadline, what, woken -> {
-        PaneSnapshot snap = tail == null ? null : tail.look(scanFrom[0], woken);
-        boolean local = snap != null;
-        if (local) {
-          // A local look knows exactly how many of the oldest history lines tmux dropped since our last
-          // look, which moved absolute line numbers up: move ours with them.
-          markLine[0] = Math.max(0, markLine[0] - tail.shift());
-          scanFrom[0] -= tail.shift();
-        } else {
-          snap = snapshot(scanFrom[0], assumedHistory[0]);
-          if (tail != null) {
-            tail.seed(snap, false);
-          }
-        }
-        if (!local && m != null && snap.historySize() < assumedHistory[0]) {
-          // The history reached its limit and tmux dropped its oldest lines (a tenth of the limit at a
-          // time), so absolute line numbers moved up: move ours by as many whole chunks, and look again.
-          int chunk = Math.max(1, snap.historyLimit() / 10);
-          int dropped = (assumedHistory[0] - snap.historySize() + chunk - 1) / chunk * chunk;
-          markLine[0] = Math.max(0, markLine[0] - dropped);
-          scanFrom[0] = Math.max(0, scanFrom[0] - dropped);
-          assumedHistory[0] = snap.historySize();
-          snap = snapshot(scanFrom[0], assumedHistory[0]);
-        }
-        assumedHistory[0] = snap.historySize();
-        last[0] = snap;
-        boolean fromMark = m == null || scanFrom[0] == markLine[0];
-        if (m != null && fromMark && snap.firstLine() != markLine[0] && !snap.dead()) {
-          // The history grew between our last look and this one, so the capture did not start at the mark.
-          if (snap.firstLine() > markLine[0] + echoSpan(m, snap.width())) {
-            fromMark = false; // the echo lies wholly above this capture: what it holds is output
-          } else {
-            return null; // output is still arriving: the signal wakes us for another, aligned look
-          }
-        }
-        OutputRegion region = region(m, snap, fromMark, markLine[0]);
-        T value = check.apply(region);
-        if (value != null && !fromMark && wholeRegion) {
-          PaneSnapshot whole = snapshot(markLine[0], snap.historySize());
-          last[0] = whole;
-          value = whole.firstLine() == markLine[0] ? check.apply(region(m, whole, true, markLine[0])) : null;
-        }
-        if (value == null && snap.dead()) {
-          throw deadException(panes, ref, name, snap);
-        }
-        if (m != null && (!fromMark || region.echoComplete())) {
-          scanFrom[0] = Math.max(scanFrom[0], snap.cursorLine() - RESCAN_LINES);
-        }
-        return value;
-      });
-      if (result == null) {
-        throw new WaitTimeoutException(what, timeout, last[0].text());
-      }
-      return result;
-    } finally {
-      if (claimed) {
-        tail.release();
-      }
-    }
-  }
-
-  /** The most screen lines the echo of the input after {@code m} can take up in a pane this wide. */
-  private static int echoSpan(Mark m, int width) {
-    int lines = 1;
-    int column = m.column();
-    for (String input : m.input()) {
-      int cells = column + input.length() * 2; // wide characters take two cells; tabs are bounded below
-      lines += cells / Math.max(1, width) + 1;
-      column = 20; // a continuation prompt
-    }
-    return lines;
-  }
-
-  private static OutputRegion region(Mark m, PaneSnapshot snap, boolean fromMark, int markLine) {
-    if (m == null) {
-      return OutputRegion.parse(snap.lines(), 0, 0, List.of());
-    }
-    if (!fromMark) {
-      return OutputRegion.parse(snap.lines(), 0, snap.cursorX(), List.of());
-    }
-    return OutputRegion.parse(snap.lines(), markLine == snap.firstLine() ? m.column() : 0, snap.cursorX(), m.input());
-  }
-
-  /**
-   * The exception for a pane found dead, with the exit status once tmux knows it.
-   *
-   * @param panes the session's pane commands
-   * @param ref the session
-   * @param name the session name
-   * @param snap the snapshot that found the pane dead
-   * @return the exception to throw
-   */
-  static SessionDeadException deadException(PaneCommands panes, SessionRef ref, String name, PaneSnapshot snap) {
-    Integer status = snap.deadStatus();
-    String screen = snap.text();
-    try {
-      if (status == null) {
-        status = panes.info(ref, name).deadStatus();
-      }
-      // tmux's "Pane is dead" line scrolls the top of the screen into history: include some of it.
-      screen = String.join("\n", Texts.lines(panes.capture(ref, name, DEAD_EVIDENCE_LINES, true, false)));
-    } catch (TmuxException gone) {
-      // keep the snapshot's answer
-    }
-    return new SessionDeadException(name, status, screen);
-  }
-
-  /**
-   * Captures from an absolute line. The first capture reaches {@link #SCROLL_SLACK} rows higher, so output
-   * that scrolled the screen since {@code assumedHistory} was read (the usual case right after input)
-   * costs no second look; if it scrolled further, looks again with the new history size.
-   */
-  private PaneSnapshot snapshot(int fromLine, int assumedHistory) {
-    if (fromLine < 0) {
-      return panes.snapshot(ref, name, -1, 0, 0);
-    }
-    PaneSnapshot snap = panes.snapshot(ref, name, fromLine, assumedHistory, SCROLL_SLACK);
-    for (int i = 0; i < 3 && snap.firstLine() != fromLine; i++) {
-      assumedHistory = snap.historySize();
-      snap = panes.snapshot(ref, name, fromLine, assumedHistory, 0);
-    }
-    return snap;
-  }
-
-  private static OptionalInt exitCode(Matcher promptMatch) {
-    try {
-      String code = promptMatch.group("exit");
-      return code == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(code));
-    } catch (IllegalArgumentException noSuchGroupOrNotANumber) {
-      return OptionalInt.empty();
     }
   }
 
@@ -580,11 +373,6 @@ public final class DefaultSession implements Session {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, got " + timeout);
     }
-  }
-
-  private static String abbreviate(String command) {
-    String oneLine = command.replace("\n", "\\n");
-    return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
   }
 
   @Override

@@ -61,7 +61,9 @@ public final class Inventory {
     Map<String, ServerView.PaneInfo> own = panes.computeIfAbsent(socket, this::panesOrNull);
     for (SessionRecord lost : own == null ? List.<SessionRecord>of() : lostRecords(records)) {
       ServerView.PaneInfo pane = own.get(lost.target());
-      infos.add(new SessionInfo(lost, pane == null ? absent(HealthState.MISSING) : healthOf(pane, clock)));
+      if (pane != null) { // else it was created after the panes were listed: not lost, just new
+        infos.add(new SessionInfo(lost, healthOf(pane, clock)));
+      }
     }
     infos.sort(Comparator.comparing(SessionInfo::name));
     return infos;

@@ -39,6 +39,8 @@ import java.util.regex.Pattern;
 public final class Lifecycle {
   /** Registry tag under which a session's prompt pattern is kept, so that reattached handles can run(). */
   public static final String PROMPT_TAG = "tmux4j.prompt";
+  /** The tag with a session's transcript file, which the process transport's output pipe keeps writing. */
+  public static final String TRANSCRIPT_TAG = "tmux4j.transcript";
   private static final System.Logger LOG = System.getLogger(Lifecycle.class.getName());
 
   private final Path socketDir;
@@ -116,7 +118,10 @@ public final class Lifecycle {
     if (spec.register()) {
       SessionRecord record = record(spec.name(), ref, spec.type(), made.pid(), tags);
       try {
-        if (!registry.replace(stale, record)) {
+        // A session(name) or reconcile(true) of another thread or process may have registered this very
+        // session from its labels while its creator was writing: that record is as good as its own.
+        if (!registry.replace(stale, record)
+            && !registry.get(spec.name()).map(r -> r.sameSession(record)).orElse(false)) {
           throw new DuplicateSessionException(spec.name(), "registered meanwhile by another process");
         }
       } catch (RuntimeException e) {
@@ -127,7 +132,7 @@ public final class Lifecycle {
     if (spec.ephemeral()) {
       ephemeral.own(ref, spec.name());
     }
-    DefaultSession session = handle(spec.name(), ref, spec.type(), prompt, spec.register());
+    DefaultSession session = handle(spec.name(), ref, spec.type(), prompt, spec.register(), tags);
     try {
       if (spec.transcript() != null) {
         tmux.pane().pipeToFile(ref, spec.name(), spec.transcript());
@@ -198,7 +203,13 @@ public final class Lifecycle {
       kill(ref, record.name());
     }
     registry.replace(record, null);
+    forgetLocally(ref);
+  }
+
+  /** What this JVM keeps for a session that has ended: its lease lock file and output spools. */
+  private void forgetLocally(SessionRef ref) {
     context.leases().forget(ref);
+    SpoolFiles.forget(ref);
   }
 
   /**
@@ -211,8 +222,9 @@ public final class Lifecycle {
   public void close(DefaultSession session) {
     SessionRef ref = session.ref();
     kill(ref, session.name());
+    session.endInput();
     ephemeral.forget(ref);
-    context.leases().forget(ref);
+    forgetLocally(ref);
     if (session.registered()) {
       try {
         removeRecordOf(ref, session.name());
@@ -232,15 +244,23 @@ public final class Lifecycle {
    */
   void end(SessionRef ref, String name) {
     kill(ref, name);
-    context.leases().forget(ref);
+    forgetLocally(ref);
     removeRecordOf(ref, name);
   }
 
   /** Removes the record of a session, found under its name or, after a rename elsewhere, by identity. */
   private void removeRecordOf(SessionRef ref, String name) {
-    Optional<SessionRecord> mine = registry.get(name).filter(r -> refOf(r).equals(ref))
-        .or(() -> registry.list().stream().filter(r -> refOf(r).equals(ref)).findFirst());
-    mine.ifPresent(r -> registry.replace(r, null));
+    // A concurrent rename (another handle, another process) may move the record between the read and
+    // the compare-and-set: read again until no record of the session is left.
+    for (int attempt = 0; attempt < 10; attempt++) {
+      Optional<SessionRecord> mine = registry.get(name).filter(r -> refOf(r).equals(ref))
+          .or(() -> registry.list().stream().filter(r -> refOf(r).equals(ref)).findFirst());
+      if (mine.isEmpty() || registry.replace(mine.get(), null)) {
+        return;
+      }
+    }
+    throw new RegistryException("The record of session '" + name + "' kept changing while it was being removed; "
+        + "cleanup() removes it later", null);
   }
 
   /**
@@ -333,11 +353,22 @@ public final class Lifecycle {
     String promptTag = record.tags().get(PROMPT_TAG);
     SessionType type = SessionType.fromTypeName(record.type());
     Pattern prompt = promptTag != null ? Pattern.compile(promptTag) : type.prompt().orElse(null);
-    return handle(record.name(), refOf(record), type, prompt, true);
+    return handle(record.name(), refOf(record), type, prompt, true, record.tags());
   }
 
-  DefaultSession handle(String name, SessionRef ref, SessionType type, Pattern prompt, boolean registered) {
-    return new DefaultSession(servers.apply(ref.socket()), context, this, name, ref, type, prompt, registered);
+  /**
+   * A handle; its prompt-marker nonce and transcript are read from the session's tags.
+   *
+   * @param tags the session's record tags or labels
+   */
+  DefaultSession handle(String name, SessionRef ref, SessionType type, Pattern prompt, boolean registered,
+      Map<String, String> tags) {
+    String nonce = tags.get(PromptMarkers.NONCE_TAG);
+    String transcript = tags.get(TRANSCRIPT_TAG);
+    return new DefaultSession(servers.apply(ref.socket()), context, this, name, ref, type, prompt, registered,
+        nonce != null && nonce.matches("[0-9a-f]{8}") ? nonce : null,
+        transcript != null && transcript.startsWith("/") && transcript.indexOf('\n') < 0 && transcript.indexOf('\0') < 0
+            ? Path.of(transcript) : null);
   }
 
   /**
@@ -360,6 +391,9 @@ public final class Lifecycle {
     Map<String, String> tags = new LinkedHashMap<>(spec.tags());
     if (spec.readyWhen() != null) {
       tags.put(PROMPT_TAG, spec.readyWhen().pattern());
+    }
+    if (spec.transcript() != null) {
+      tags.put(TRANSCRIPT_TAG, spec.transcript().toString());
     }
     if (spec.ephemeral()) {
       Owner.current().addTo(tags);

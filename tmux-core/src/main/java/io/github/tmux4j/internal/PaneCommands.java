@@ -35,40 +35,77 @@ public final class PaneCommands {
   }
 
   /**
-   * The cursor position just before input was sent.
+   * What a pane's screen shows, read in one command.
    *
-   * @param state the pane's state then, as a snapshot of the cursor's line without its text (answered at
-   *     the version the input was sent at)
-   * @param screen {@code state} with the cursor's row, to start a {@link ScreenModel} from; {@code null}
-   *     unless asked for, or if rows below the cursor held text
+   * @param screen the visible rows, each as wide as the pane (trailing spaces kept)
+   * @param cursorX the cursor's column
+   * @param cursorY the cursor's row
+   * @param dead whether the pane's program has exited
+   * @param deadStatus its exit status, if known
+   * @param alternate whether a full-screen program shows the alternate screen
    */
-  public record Position(PaneSnapshot state, PaneSnapshot screen) {
+  public record Look(List<String> screen, int cursorX, int cursorY, boolean dead, Integer deadStatus,
+      boolean alternate) {
     /**
-     * Lines in the pane's history.
+     * The text of the cursor's row before the cursor, with the spaces before it: a prompt such as
+     * {@code "Your name? "} ends in one.
      *
-     * @return the history size
+     * @return the text
      */
-    public int historySize() {
-      return state.historySize();
+    public String beforeCursor() {
+      String row = cursorY < screen.size() ? screen.get(cursorY) : "";
+      StringBuilder sb = new StringBuilder(row.substring(0, Math.min(cursorX, row.length())));
+      while (sb.length() < cursorX) {
+        sb.append(' ');
+      }
+      return sb.toString();
     }
 
     /**
-     * The absolute line of the cursor.
+     * The visible screen as text, trailing spaces removed and trailing empty rows dropped.
      *
-     * @return history size plus cursor row
+     * @return the text
      */
-    public int line() {
-      return state.cursorLine();
+    public String text() {
+      List<String> rows = new ArrayList<>();
+      for (String r : screen) {
+        rows.add(r.stripTrailing());
+      }
+      while (!rows.isEmpty() && rows.get(rows.size() - 1).isEmpty()) {
+        rows.remove(rows.size() - 1);
+      }
+      return String.join("\n", rows);
     }
+  }
 
-    /**
-     * The cursor column.
-     *
-     * @return the column
-     */
-    public int column() {
-      return state.cursorX();
+  private static final String LOOK_FORMAT = "#{cursor_x} #{cursor_y} #{pane_dead} s#{pane_dead_status} "
+      + "#{alternate_on} c#{" + SessionLabels.CREATED + "}";
+
+  /**
+   * Looks at a pane's visible screen and cursor.
+   *
+   * @param ref the session
+   * @param name the session's name (for errors)
+   * @return what the screen shows
+   * @throws SessionNotFoundException if the pane belongs to another session now
+   */
+  public Look look(SessionRef ref, String name) {
+    String out = tmux.callPane(name, ref.pane(), List.of("display-message", "-p", "-t", ref.pane(), LOOK_FORMAT,
+        SEP, "capture-pane", "-p", "-N", "-t", ref.pane())).stdout();
+    int nl = out.indexOf('\n');
+    String[] f = (nl < 0 ? out : out.substring(0, nl)).split(" ", 6);
+    if (f.length < 6 || f[0].isEmpty()) {
+      throw PaneFormats.unexpected(nl < 0 ? out : out.substring(0, nl));
     }
+    if (!ref.isCreated(f[5].substring(1))) {
+      throw tmux.notThisSession(ref, name);
+    }
+    List<String> rows = new ArrayList<>(List.of((nl < 0 ? "" : out.substring(nl + 1)).split("\n", -1)));
+    if (!rows.isEmpty() && rows.get(rows.size() - 1).isEmpty()) {
+      rows.remove(rows.size() - 1);
+    }
+    return new Look(rows, Integer.parseInt(f[0]), Integer.parseInt(f[1]), "1".equals(f[2]),
+        f[3].length() > 1 ? Integer.valueOf(f[3].substring(1)) : null, "1".equals(f[4]));
   }
 
   /**
@@ -79,23 +116,34 @@ public final class PaneCommands {
    * @param name the session's name (for errors)
    * @param text the text; sent through a paste buffer when long
    * @param enter whether to press Enter after it
-   * @param withScreen whether to read the visible screen too, for the cursor's row (see {@link Position#screen()})
-   * @return the position before the text
+   * @param spool where the process transport streams the output from, or {@code null} in control mode
+   * @return the version of the pane's output notifications the input was answered at (see
+   *     {@link TmuxResult#outputVersion()}): later output is the input's
    */
-  public Position sendText(SessionRef ref, String name, String text, boolean enter, boolean withScreen) {
+  public long sendText(SessionRef ref, String name, String text, boolean enter, Spool spool) {
     // Enter is a carriage return on the wire: typed (or pasted) with the text, one command does both.
     String typed = enter ? text + "\r" : text;
     byte[] bytes = TmuxCommands.utf8(typed);
     String pane = ref.pane();
     if (bytes.length > TmuxCommands.MAX_ARGUMENT_TEXT_BYTES) {
-      return tmux.viaPasteBuffer(name, bytes, buffer -> send(ref, name, withScreen,
+      return tmux.viaPasteBuffer(name, bytes, buffer -> send(ref, name, spool,
           List.of("paste-buffer", "-d", "-r", "-b", buffer, "-t", pane)));
     }
     if (typed.isEmpty()) {
-      return send(ref, name, withScreen, List.of("display-message", "-p", "-t", pane, ""));
+      return send(ref, name, spool, List.of("display-message", "-p", "-t", pane, ""));
     }
-    return send(ref, name, withScreen, List.of("send-keys", "-t", pane, "-l", "--", Commands.literalArgument(typed)));
+    return send(ref, name, spool, List.of("send-keys", "-t", pane, "-l", "--", Commands.literalArgument(typed)));
   }
+
+  /**
+   * Where the process transport's stream of a pane's output goes: a file that {@code pipe-pane} fills
+   * from the input on (tmux sends its output to no other place that a process transport can read), and
+   * the session's transcript, which shares the one pipe a pane has.
+   *
+   * @param file the file, created empty with mode 0600 before the input
+   * @param transcript the session's transcript, or {@code null}
+   */
+  public record Spool(Path file, Path transcript) {}
 
   /**
    * Sends tmux key names ({@code C-c}, {@code Enter}, {@code Up}...) and returns the cursor position
@@ -104,12 +152,12 @@ public final class PaneCommands {
    * @param ref the session
    * @param name the session's name (for errors)
    * @param keys the key names
-   * @return the position before the keys
+   * @return the version of the pane's output notifications the keys were answered at
    */
-  public Position sendKeys(SessionRef ref, String name, List<String> keys) {
+  public long sendKeys(SessionRef ref, String name, List<String> keys, Spool spool) {
     List<String> input = new ArrayList<>(List.of("send-keys", "-t", ref.pane(), "--"));
     keys.forEach(k -> input.add(Commands.literalArgument(k)));
-    return send(ref, name, false, input);
+    return send(ref, name, spool, input);
   }
 
   /**
@@ -118,30 +166,33 @@ public final class PaneCommands {
    * still belongs to the session ({@code if-shell -F} on its creation label), runs the one {@code input}
    * command. A pane that another session took over gets nothing typed into it.
    */
-  private Position send(SessionRef ref, String name, boolean withScreen, List<String> input) {
+  private long send(SessionRef ref, String name, Spool spool, List<String> input) {
     String pane = ref.pane();
-    List<String> args = new ArrayList<>(List.of("display-message", "-p", "-t", pane, PaneFormats.SNAPSHOT));
-    args.addAll(Commands.inputMarker(pane, Long.toHexString(inputTokens.nextLong()), PaneFormats.SNAPSHOT));
-    if (withScreen) {
-      args.addAll(List.of(SEP, "capture-pane", "-p", "-t", pane)); // rows as they are, not joined
+    List<String> args = new ArrayList<>(List.of("display-message", "-p", "-t", pane, PaneFormats.IDENTITY));
+    args.addAll(Commands.inputMarker(pane, Long.toHexString(inputTokens.nextLong()), PaneFormats.IDENTITY));
+    if (spool != null) {
+      // A new pipe replaces the last; it gets what the pane prints from this command line on.
+      args.addAll(List.of(SEP, "pipe-pane", "-O", "-t", pane, Commands.literalArgument(Commands.formatLiteral(
+          spoolCommand(spool)))));
     }
     args.add(SEP);
     args.addAll(TmuxCommands.ifSession(ref, input));
     TmuxResult result = tmux.callPane(name, pane, args);
     String out = result.stdout();
     int nl = out.indexOf('\n');
-    PaneFormats.Head h = head(ref, name, nl < 0 ? out : out.substring(0, nl));
-    int line = h.history() + h.cursorY();
-    PaneSnapshot state = h.snapshot(line, List.of(), result.outputVersion());
-    PaneSnapshot screen = null;
-    if (withScreen && nl >= 0) {
-      List<String> rows = Texts.lines(out.substring(nl + 1));
-      // Rows below the cursor must be blank: a model of the cursor's row cannot know how they wrap.
-      if (rows.size() <= h.cursorY() + 1) {
-        screen = state.withLines(List.of(h.cursorY() < rows.size() ? rows.get(h.cursorY()) : ""));
-      }
-    }
-    return new Position(state, screen);
+    head(ref, name, nl < 0 ? out : out.substring(0, nl));
+    return result.outputVersion();
+  }
+
+  /** The shell command of a spool's pipe: the only variable parts, the paths, single-quoted. */
+  private static String spoolCommand(Spool spool) {
+    String file = quote(spool.file());
+    return spool.transcript() == null ? "exec cat >> " + file
+        : "[ -L " + quote(spool.transcript()) + " ] || exec tee -a " + quote(spool.transcript()) + " >> " + file;
+  }
+
+  private static String quote(Path p) {
+    return "'" + p.toString().replace("'", "'\\''") + "'";
   }
 
   private PaneFormats.Head head(SessionRef ref, String name, String line) {
@@ -150,49 +201,6 @@ public final class PaneCommands {
       throw tmux.notThisSession(ref, name);
     }
     return h;
-  }
-
-  /**
-   * Takes an atomic snapshot of a pane: position, liveness and captured lines.
-   *
-   * <p>tmux addresses lines relative to the top of the visible screen, so a capture from an absolute line
-   * starts late if output scrolled the screen after {@code assumedHistory} was read. With {@code slack}
-   * rows, the capture starts that many rows earlier and the extra rows are dropped again, which spares
-   * the caller a second round trip when the screen scrolled by up to {@code slack} rows. Rows can only be
-   * dropped while each captured line is surely a single row (wrapped rows are joined); otherwise the
-   * snapshot keeps them and its {@code firstLine} says so.
-   *
-   * @param ref the session
-   * @param name the session's name (for errors)
-   * @param fromLine absolute line to capture from, or a negative number for the visible screen
-   * @param assumedHistory the history size used to turn {@code fromLine} into tmux's relative line
-   * @param slack rows to capture above {@code fromLine} in case the history grew; 0 for none
-   * @return the snapshot; {@code firstLine} says where it really starts
-   */
-  public PaneSnapshot snapshot(SessionRef ref, String name, int fromLine, int assumedHistory, int slack) {
-    String pane = ref.pane();
-    List<String> args = new ArrayList<>(List.of("display-message", "-p", "-t", pane, PaneFormats.SNAPSHOT,
-        SEP, "capture-pane", "-p", "-J", "-t", pane));
-    if (fromLine >= 0) {
-      args.add("-S");
-      args.add(Integer.toString(fromLine - assumedHistory - slack));
-    }
-    TmuxResult result = tmux.callPane(name, pane, args);
-    String out = result.stdout();
-    int nl = out.indexOf('\n');
-    PaneFormats.Head h = head(ref, name, nl < 0 ? out : out.substring(0, nl));
-    String body = nl < 0 ? "" : out.substring(nl + 1);
-    int history = h.history();
-    // tmux clamps a start above the oldest history line to that line (absolute 0)
-    int first = fromLine < 0 ? history : Math.max(0, fromLine - assumedHistory - slack + history);
-    if (first < fromLine) {
-      int from = PaneFormats.startOfLine(body, fromLine - first, h.width());
-      if (from >= 0) {
-        body = body.substring(from);
-        first = fromLine;
-      }
-    }
-    return h.snapshot(first, Texts.lines(body), result.outputVersion());
   }
 
   /**
@@ -206,7 +214,7 @@ public final class PaneCommands {
    * @return the captured text, as tmux printed it
    */
   public String capture(SessionRef ref, String name, int historyLines, boolean join, boolean escapes) {
-    List<String> args = new ArrayList<>(List.of("display-message", "-p", "-t", ref.pane(), PaneFormats.SNAPSHOT,
+    List<String> args = new ArrayList<>(List.of("display-message", "-p", "-t", ref.pane(), PaneFormats.IDENTITY,
         SEP, "capture-pane", "-p", "-t", ref.pane()));
     if (join) {
       args.add("-J");

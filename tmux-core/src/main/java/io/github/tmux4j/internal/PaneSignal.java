@@ -1,7 +1,5 @@
 package io.github.tmux4j.internal;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.Condition;
@@ -12,12 +10,9 @@ import java.util.function.ObjLongConsumer;
  * Tells waiters that a pane printed something, and hands the bytes to listeners. Every event moves the
  * signal's version on; a command answered over the same connection carries the version it was answered
  * at ({@link TmuxResult#outputVersion()}), so whoever captured the screen can tell which output came
- * after. The most recent events ({@link #RECENT_BYTES} of output) are kept for {@link #since}. Thread-safe.
+ * after. Thread-safe.
  */
 public final class PaneSignal {
-  /** Output kept for {@link #since}: a {@link ScreenTail} that falls further behind asks tmux instead. */
-  static final int RECENT_BYTES = 64 * 1024;
-
   /**
    * One event.
    *
@@ -62,9 +57,11 @@ public final class PaneSignal {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-  /** Guarded by {@code lock}, as is their byte count. */
-  private final ArrayDeque<Event> recent = new ArrayDeque<>();
-  private int recentBytes;
+  /**
+   * Held while an event is published: the connection that feeds the signal can be replaced while the
+   * old one's reader is still finishing, and each version must go to one event.
+   */
+  private final Object publishing = new Object();
   /** Written under {@code lock}; moved on by the reader thread, and once more by {@link #close()}. */
   private volatile long version;
   private boolean closed;
@@ -144,7 +141,7 @@ public final class PaneSignal {
   }
 
   // The reader thread tells listeners first and wakes waiters after, so a waiter that wakes finds what
-  // its listener was given. Only the reader thread moves the version on while the signal is open.
+  // its listener was given. Publishers take turns (see publishing).
 
   void output(byte[] data) {
     publish(data, (l, v) -> l.output(v, data));
@@ -164,10 +161,15 @@ public final class PaneSignal {
   }
 
   /**
-   * Tells each listener of the next event, then moves the version on, keeps the event among the recent
-   * ones and wakes waiters.
+   * Tells each listener of the next event, then moves the version on and wakes waiters.
    */
   private void publish(byte[] data, ObjLongConsumer<Listener> tell) {
+    synchronized (publishing) {
+      publishInOrder(data, tell);
+    }
+  }
+
+  private void publishInOrder(byte[] data, ObjLongConsumer<Listener> tell) {
     Event e = new Event(version + 1, data);
     for (Listener l : listeners) {
       tell.accept(l, e.version());
@@ -175,44 +177,7 @@ public final class PaneSignal {
     lock.lock();
     try {
       version++;
-      recent.addLast(e);
-      recentBytes += e.size();
-      while (recentBytes > RECENT_BYTES && recent.size() > 1) {
-        recentBytes -= recent.removeFirst().size();
-      }
       changed.signalAll();
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /**
-   * The events after a version.
-   *
-   * @param after a version, e.g. one a command was answered at
-   * @return the events with a higher version, oldest first (empty if none), or {@code null} if some are
-   *     no longer kept or the signal has closed
-   */
-  List<Event> since(long after) {
-    lock.lock();
-    try {
-      if (closed || after < 0) {
-        return null;
-      }
-      if (after >= version) {
-        return List.of();
-      }
-      Event first = recent.peekFirst();
-      if (first == null || first.version() > after + 1) {
-        return null;
-      }
-      List<Event> out = new ArrayList<>((int) Math.min(recent.size(), version - after));
-      for (Event e : recent) {
-        if (e.version() > after) {
-          out.add(e);
-        }
-      }
-      return out;
     } finally {
       lock.unlock();
     }

@@ -7,6 +7,7 @@ import io.github.tmux4j.spi.SessionRecord;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,16 +33,23 @@ final class Repairs {
   void apply(List<SessionRecord> orphans, List<ReconcileReport.Renamed> renamed,
       List<ServerView.LiveSession> unregistered) {
     orphans.forEach(r -> registry.replace(r, null));
+    // Renamed records move in two steps, so that chains (a -> b, b -> c) and swaps (a <-> b) come out
+    // right in one pass: all of them are taken out first, then each is put under its session's name. A
+    // crash in between loses nothing: the sessions' labels say they are registered (see Inventory).
+    List<SessionRecord> moving = new ArrayList<>();
     for (ReconcileReport.Renamed move : renamed) {
-      SessionRecord r = move.record();
-      Optional<SessionRecord> there = registry.get(move.liveName());
-      if (there.isEmpty()) {
-        registry.replace(r, r.withName(move.liveName()));
-      } else if (Lifecycle.refOf(there.get()).equals(Lifecycle.refOf(r))) {
-        registry.replace(r, null); // the session is recorded under its new name already
-      } else {
-        LOG.log(System.Logger.Level.WARNING, "Session '" + r.name() + "' is now called '" + move.liveName()
-            + "', but that name is registered for another session; both records are left as they are");
+      if (registry.replace(move.record(), null)) {
+        moving.add(move.record().withName(move.liveName()));
+      }
+    }
+    for (SessionRecord moved : moving) {
+      Optional<SessionRecord> there = registry.get(moved.name());
+      if (there.isPresent() && Lifecycle.refOf(there.get()).equals(Lifecycle.refOf(moved))) {
+        continue; // recorded under its new name already
+      }
+      if (there.isPresent() || !registry.replace(null, moved)) {
+        LOG.log(System.Logger.Level.WARNING, "Session now called '" + moved.name() + "' on " + moved.socket()
+            + " was not registered under that name: it is registered for another session");
       }
     }
     for (ServerView.LiveSession s : unregistered) {

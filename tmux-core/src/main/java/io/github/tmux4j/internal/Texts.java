@@ -95,6 +95,31 @@ public final class Texts {
     return out.toString().strip();
   }
 
+  /**
+   * Removes the spaces at the end of each line.
+   *
+   * @param text lines separated by {@code \n}
+   * @return the text without them
+   */
+  public static String stripLineEnds(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    int start = 0;
+    while (true) {
+      int nl = text.indexOf('\n', start);
+      int end = nl < 0 ? text.length() : nl;
+      int stop = end;
+      while (stop > start && text.charAt(stop - 1) == ' ') {
+        stop--;
+      }
+      out.append(text, start, stop);
+      if (nl < 0) {
+        return out.toString();
+      }
+      out.append('\n');
+      start = nl + 1;
+    }
+  }
+
   /** The characters of the regular expression class {@code \s}: space, tab, \n, vertical tab, \f, \r. */
   private static boolean isRegexSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';

@@ -40,11 +40,12 @@ class ControlPauseIT {
         ""));
     Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
 
-    ControlConnection c = ControlConnection.start(fake.toString(), TMUX.dir().resolve("socket"), "%0", "fake");
+    PaneSignal signal = new PaneSignal();
+    ControlConnection c = ControlConnection.start(fake.toString(), TMUX.dir().resolve("socket"), "%0", "fake",
+        signal);
     assertNotNull(c, "started the scripted client");
     assertTrue(c.awaitAttached(Duration.ofSeconds(10).toNanos()), "attached to the scripted client");
     try {
-      PaneSignal signal = c.signal("%0");
       AtomicInteger gaps = new AtomicInteger();
       signal.subscribe(new PaneSignal.Listener() {
         @Override

@@ -26,7 +26,7 @@ public final class AttachedChildMain {
         .registry(new InMemoryRegistry()).build();
     for (int i = 0; i < Integer.parseInt(args[2]); i++) {
       Session s = tmux.newSession("ticker-" + ProcessHandle.current().pid() + "-" + i)
-          .command("sh", "-c", "while :; do echo tick; seq 1 200; sleep 0.01; done").create();
+          .command("sh", "-c", "while :; do echo tick; seq 1 2000; sleep 0.01; done").create();
       s.waitFor("tick", Duration.ofSeconds(20)); // its control client is attached and receiving output
     }
     System.out.println("READY");

@@ -241,7 +241,9 @@ public final class LifecycleCrashChild {
       }
       case "rename" -> {
         String from = s.name();
-        String to = pick(h.registered() ? REGISTERED_NAMES : UNREGISTERED_NAMES, random);
+        List<String> others = new ArrayList<>(h.registered() ? REGISTERED_NAMES : UNREGISTERED_NAMES);
+        others.remove(from);
+        String to = pick(others, random);
         say("B\t" + op + "\trename\t" + s.target() + "\t" + from + "\t" + to);
         s.rename(to);
         say("E\t" + op + "\tok\t" + s.target());

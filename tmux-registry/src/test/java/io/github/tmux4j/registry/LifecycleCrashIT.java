@@ -59,6 +59,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * registry and tmux in agreement: every live session labelled {@code registered=1} has exactly one record,
  * equal to its labels, and every record has its live session.
  *
+ * <p>The test fails at once if the server changes or the bystander stops answering, and at the end for:
+ * a disagreement left after the one reconcile; a record that differs from its session's labels, two
+ * records of one session, an unlabelled session or a dead pane seen between rounds; an exception in a
+ * child that is not a {@link io.github.tmux4j.TmuxException} (those are expected in the races: a name
+ * taken, a session gone); a tmux command of a killed child that never ends; and any process (child JVM,
+ * tmux client, server) left after the cleanup. It only reports, with the counts: what each kill
+ * interrupted (and which of its steps had happened), differences between rounds that no interrupted
+ * operation explains (races between completed operations), and control clients of killed children that
+ * stay attached.
+ *
  * <p>System properties: {@code lifecycle.crash.rounds} (200), {@code lifecycle.crash.seed},
  * {@code lifecycle.crash.parallel} (children at a time, 2),
  * {@code lifecycle.crash.pause} (the children's maximum pause between operations, ms).
@@ -70,7 +80,7 @@ class LifecycleCrashIT {
   private static final int PARALLEL = Integer.getInteger("lifecycle.crash.parallel", 2);
   private static final int THREADS = 3;
   /** How many groups of children wait, started, for their turn. */
-  private static final int AHEAD = 2;
+  private static final int AHEAD = 3;
   private static final int PAUSE_MS = Integer.getInteger("lifecycle.crash.pause", 15);
   private static final int MIN_KILL_MS = 50;
   private static final int MAX_KILL_MS = 1500;
@@ -78,6 +88,7 @@ class LifecycleCrashIT {
   private static final Duration EXIT_WAIT = Duration.ofSeconds(30);
   private static final Duration LEFTOVER_WAIT = Duration.ofSeconds(15);
   private static final Duration CLIENT_GRACE = Duration.ofSeconds(1);
+  private static final Duration OUTPUT_GRACE = Duration.ofSeconds(3);
   private static final Duration TMUX_WAIT = Duration.ofSeconds(15);
   private static final String BYSTANDER = "bystander";
   private static final String CREATED = "@tmux4j-created";
@@ -90,6 +101,8 @@ class LifecycleCrashIT {
   private static String childClassPath;
 
   private Random random;
+  /** Where the children's copies of tmux4j's jars are; deleted at the end. */
+  private Path jars;
   private Path dir;
   private Path socket;
   private long testStart;
@@ -101,11 +114,16 @@ class LifecycleCrashIT {
   private final List<String> unexplained = new ArrayList<>();
   private final List<String> bugExceptions = new ArrayList<>();
   private final Map<String, Integer> warnings = new TreeMap<>();
+  private final Map<String, java.util.Deque<String>> paneHistory = new HashMap<>();
   private long opsCompleted;
   private int descendantsSeen;
   /** Control clients of killed children that did not leave within {@link #CLIENT_GRACE}. */
   private final List<String> lingering = new ArrayList<>();
   private final List<Proc> lingeringProcs = new ArrayList<>();
+  /** Every tmux process of every killed child: none may be left at the end. */
+  private final List<Proc> allDescendants = new ArrayList<>();
+  /** Children whose output pipe stayed open after their death (held by a process they were spawning). */
+  private final List<String> pipesHeld = new ArrayList<>();
 
   @Test
   void sigkilledClientsLeaveNothingThatReconcileCannotRepair() throws Exception {
@@ -113,7 +131,9 @@ class LifecycleCrashIT {
     long seed = Long.getLong("lifecycle.crash.seed", System.nanoTime());
     random = new Random(seed);
     dir = TMUX.dir();
-    childClassPath = frozenClassPath(PrivateTmux.baseDir().resolve("lifecycle-crash-jars"));
+    Files.createDirectories(PrivateTmux.baseDir());
+    jars = Files.createTempDirectory(PrivateTmux.baseDir(), "jars");
+    childClassPath = frozenClassPath(jars);
     List<Child> started = new ArrayList<>();
     try (TmuxClient tmux = TmuxClient.builder().socketDir(dir).build()) {
       socket = tmux.socket();
@@ -125,7 +145,7 @@ class LifecycleCrashIT {
       new ServerWatch(Long.parseLong(serverPid), socket.toString()).start();
 
       Snapshot before = snapshot(tmux);
-      Set<String> issuesBefore = issues(before).keySet();
+      Map<String, Issue> issuesBefore = issues(before);
       // Children are started AHEAD groups in advance and wait for GO, so that JVM start-up is off the clock.
       java.util.ArrayDeque<List<Child>> queue = new java.util.ArrayDeque<>();
       int spawned = 0;
@@ -149,7 +169,7 @@ class LifecycleCrashIT {
         }
         attribute(group, issuesBefore, issues);
         before = after;
-        issuesBefore = issues.keySet();
+        issuesBefore = issues;
         phase("snapshot and analysis", t);
       }
 
@@ -190,7 +210,10 @@ class LifecycleCrashIT {
     }
     t = phase("GO to the last kill", t);
     for (Child c : group) {
-      c.awaitExit();
+      if (!c.awaitExit()) {
+        pipesHeld.add(c.id + " (alive then: " + c.descendants.stream().filter(p -> p.handle().isAlive())
+            .map(p -> p + " now " + p.handle().info().commandLine().orElse("?")).toList() + ")");
+      }
       awaitLeftovers(c);
     }
     phase("exit of the children and their tmux processes", t);
@@ -204,6 +227,7 @@ class LifecycleCrashIT {
    */
   private void awaitLeftovers(Child c) throws InterruptedException {
     descendantsSeen += c.descendants.size();
+    allDescendants.addAll(c.descendants);
     List<Proc> left = awaitGone(c.descendants, CLIENT_GRACE).stream()
         .map(p -> new Proc(p.handle(), p.handle().info().commandLine().orElse(p.commandLine()), p.ageAtKill()))
         .toList();
@@ -317,9 +341,15 @@ class LifecycleCrashIT {
       killedAfterMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt);
     }
 
-    void awaitExit() throws InterruptedException {
+    /**
+     * Waits for the JVM's exit and for its output to be read. A process it was spawning when it died
+     * (jspawnhelper) may hold its output pipe open: then the lines already written are read after a grace.
+     *
+     * @return whether the output was read to its end
+     */
+    boolean awaitExit() throws InterruptedException {
       assertTrue(process.waitFor(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS), "child " + id + " survives SIGKILL");
-      assertTrue(drained.await(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS), "output of " + id + " not closed");
+      return drained.await(OUTPUT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void close() {
@@ -539,15 +569,29 @@ class LifecycleCrashIT {
   /** Counts what a child did and classifies the operations its death interrupted. */
   private void account(Child c, Snapshot before, Snapshot after) {
     int done = 0;
-    for (String line : c.lines) {
+    Map<String, Op> begun = begun(c);
+    for (int i = 0; i < c.lines.size(); i++) {
+      String line = c.lines.get(i);
       String[] f = line.split("\t", -1);
+      Op op = f.length > 1 ? begun.get(f[1]) : null;
+      String pane = op == null ? null : op.args().stream().filter(a -> a.startsWith("%")).findFirst()
+          .orElse(f.length > 3 && f[0].equals("E") && f[3].startsWith("%") ? f[3] : null);
+      if (pane != null) { // what happened to each pane, across rounds, for the report of a bug
+        java.util.Deque<String> history = paneHistory.computeIfAbsent(pane, k -> new java.util.ArrayDeque<>());
+        history.add(ms(c.times.get(Math.min(i, c.times.size() - 1)) - testStart) + "ms " + c.id + " "
+            + line.replace('\t', ' '));
+        if (history.size() > 40) {
+          history.removeFirst();
+        }
+      }
       if (f[0].equals("E") && f.length >= 3) {
         done++;
         if (!f[2].equals("ok")) {
           exceptions.merge(f[2], 1, Integer::sum);
         }
       } else if (f[0].equals("U")) {
-        bugExceptions.add(c.id + ": " + line);
+        bugExceptions.add(c.id + ": " + line + (pane == null ? "" : "; the last lines of all children on " + pane
+            + ", in order: " + paneHistory.get(pane)));
       } else if (!f[0].equals("B") && !line.startsWith("[closed:")) { // [closed: the JDK closed the pipe at exit
         bugExceptions.add(c.id + " printed: " + line);
       }
@@ -622,7 +666,9 @@ class LifecycleCrashIT {
   }
 
   /** Names new differences between tmux and the registry, and the interrupted operations that explain them. */
-  private void attribute(List<Child> pair, Set<String> issuesBefore, Map<String, Issue> now) {
+  private void attribute(List<Child> pair, Map<String, Issue> issuesBefore, Map<String, Issue> now) {
+    Map<String, String> kindBefore = new HashMap<>(); // pane -> kind of its difference after the last round
+    issuesBefore.values().forEach(i -> kindBefore.merge(i.pane(), i.kind(), (a, b) -> a + "," + b));
     List<Op> flying = new ArrayList<>();
     List<Op> all = new ArrayList<>();
     for (Child c : pair) {
@@ -630,7 +676,7 @@ class LifecycleCrashIT {
       all.addAll(begun(c).values());
     }
     for (Map.Entry<String, Issue> e : now.entrySet()) {
-      if (issuesBefore.contains(e.getKey())) {
+      if (issuesBefore.containsKey(e.getKey())) {
         continue;
       }
       Issue issue = e.getValue();
@@ -639,10 +685,14 @@ class LifecycleCrashIT {
         failures.add("after round " + pair.get(0).id + ": " + describe(issue) + "; ops in flight: " + flying);
       }
       List<Op> explaining = flying.stream().filter(op -> concerns(op, issue)).toList();
-      System.out.printf("    new %s%s%n", describe(issue), explaining.isEmpty() ? "  <-- NO OPERATION IN FLIGHT"
-          : "  <- in flight: " + explaining.stream().map(op -> op.id() + " " + op.what() + " "
-              + String.join(" ", op.args())).collect(Collectors.joining("; ")));
-      if (explaining.isEmpty()) {
+      // A difference of a pane that differed already has changed kind: a completed operation took it over
+      // (a create that replaced the stale record of a renamed session, say). Not new, not unexplained.
+      String was = kindBefore.get(issue.pane());
+      System.out.printf("    new %s%s%n", describe(issue), !explaining.isEmpty() ? "  <- in flight: "
+          + explaining.stream().map(op -> op.id() + " " + op.what() + " " + String.join(" ", op.args()))
+              .collect(Collectors.joining("; "))
+          : was != null ? "  <- was " + was + " after the last round" : "  <-- NO OPERATION IN FLIGHT");
+      if (explaining.isEmpty() && was == null) {
         Set<String> related = all.stream().filter(op -> mentions(op, issue) || op.what().equals("cleanup"))
             .map(Op::id).collect(Collectors.toSet());
         List<String> history = new ArrayList<>();
@@ -654,7 +704,19 @@ class LifecycleCrashIT {
             }
           }
         }
-        unexplained.add(describe(issue) + "; the children's lines on it, in order: " + history);
+        List<String> cleanedUp = new ArrayList<>();
+        for (Child c : pair) {
+          for (String line : c.lines) {
+            String[] f = line.split("\t", -1);
+            Op op = f.length > 3 && f[0].equals("E") && f[2].equals("ok") ? begun(c).get(f[1]) : null;
+            if (op != null && op.what().equals("cleanup")
+                && List.of(f[3].split(",")).stream().anyMatch(issue.names()::contains)) {
+              cleanedUp.add(f[1]);
+            }
+          }
+        }
+        unexplained.add(describe(issue) + (cleanedUp.isEmpty() ? "" : "; NOTE: cleanup() " + cleanedUp
+            + " of this round removed a record of that name") + "; the children's lines on it, in order: " + history);
       }
     }
   }
@@ -898,6 +960,9 @@ class LifecycleCrashIT {
     System.out.println("  exceptions in the children (TmuxException subclasses, expected in a race): " + exceptions);
     System.out.println("  tmux processes of killed children: " + descendantsSeen + "; control clients that did not "
         + "leave within " + CLIENT_GRACE.toMillis() + " ms of their JVM's death: " + lingering.size());
+    if (!pipesHeld.isEmpty()) {
+      System.out.println("  output pipes of killed children held open after their death: " + pipesHeld);
+    }
     long stillThere = lingeringProcs.stream().filter(p -> p.handle().isAlive() && !isZombie(p.handle().pid())).count();
     if (!lingering.isEmpty()) {
       System.out.println("    " + stillThere + " of them still attached after the last round: " + lingering);
@@ -966,11 +1031,20 @@ class LifecycleCrashIT {
   private void cleanUp() throws Exception {
     String mark = dir.toString();
     PrivateTmux.killServersAndDelete(dir);
-    List<Proc> ours = ProcessHandle.allProcesses()
+    if (jars != null) {
+      try (java.util.stream.Stream<Path> files = Files.list(jars)) {
+        for (Path f : files.toList()) {
+          Files.delete(f);
+        }
+      }
+      Files.delete(jars);
+    }
+    List<Proc> ours = new ArrayList<>(ProcessHandle.allProcesses()
         .filter(p -> p.pid() != ProcessHandle.current().pid())
         .map(p -> new Proc(p, p.info().commandLine().orElse(""), -1))
         .filter(p -> p.commandLine().contains(mark))
-        .toList();
+        .toList());
+    allDescendants.stream().filter(p -> p.handle().isAlive()).forEach(ours::add); // a spawn helper names no dir
     List<Proc> left = awaitGone(ours, LEFTOVER_WAIT);
     if (!left.isEmpty()) {
       failures.add("processes of the test (socket dir " + mark + ") still run " + LEFTOVER_WAIT

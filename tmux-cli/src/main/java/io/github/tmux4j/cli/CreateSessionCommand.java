@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -59,9 +60,8 @@ final class CreateSessionCommand implements Callable<Integer>, JsonOutput {
   @Option(names = "--no-register", description = "Keep the session out of the registry.")
   boolean noRegister;
 
-  @Option(names = {"-S", "--socket"}, paramLabel = "SOCKET",
-      description = "Create the session on this socket instead of the default one.")
-  Path socket;
+  @Mixin
+  TmuxSocket socket;
 
   @Option(names = "--ready", paramLabel = "REGEX",
       description = "Wait until the screen matches this pattern (default: the program's prompt).")
@@ -92,10 +92,7 @@ final class CreateSessionCommand implements Callable<Integer>, JsonOutput {
   @Override
   public Integer call() {
     CliContext context = root.context();
-    TmuxClient client = socket == null ? context.client() : context.client(b -> {
-      Path absolute = socket.toAbsolutePath();
-      b.socketDir(absolute.getParent()).socketName(absolute.getFileName().toString());
-    });
+    TmuxClient client = socket.given() ? context.client(TmuxSocket.at(socket.path)) : context.client();
     Session session;
     try {
       session = describe(client.newSession(name)).create();

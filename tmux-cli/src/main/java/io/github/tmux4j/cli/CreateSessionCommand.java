@@ -10,7 +10,6 @@ import io.github.tmux4j.SessionTemplate;
 import io.github.tmux4j.TmuxClient;
 import io.github.tmux4j.TmuxException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,12 +63,11 @@ final class CreateSessionCommand implements Callable<Integer>, JsonOutput {
   TmuxSocket socket;
 
   @Option(names = "--ready", paramLabel = "REGEX",
-      description = "Wait until the screen matches this pattern (default: the program's prompt).")
+      description = "Wait (up to -T) until the screen matches this pattern (default: the program's prompt).")
   String ready;
 
-  @Option(names = {"-T", "--timeout"}, paramLabel = "SECONDS", converter = Converters.SecondsConverter.class,
-      description = "How long to wait for the prompt (default: 15).")
-  Duration timeout;
+  @Mixin
+  Timeout timeout = Timeout.seconds(15);
 
   @Option(names = "--template", paramLabel = "FILE",
       description = "Setup steps to run once ready (run/send/wait/keys lines).")
@@ -130,9 +128,7 @@ final class CreateSessionCommand implements Callable<Integer>, JsonOutput {
     if (ready != null) {
       builder.readyWhen(Pattern.compile(ready, Pattern.MULTILINE));
     }
-    if (timeout != null) {
-      builder.startupTimeout(timeout);
-    }
+    builder.startupTimeout(timeout.duration());
     if (template != null) {
       builder.template(SessionTemplate.load(template));
     }

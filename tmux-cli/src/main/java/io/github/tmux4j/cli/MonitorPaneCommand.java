@@ -9,10 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code tmux4j monitor-pane -s NAME [--follow]}: prints the session's screen; with {@code --follow},
@@ -20,14 +18,11 @@ import picocli.CommandLine.Spec;
  * the command is interrupted. Read-only.
  */
 @Command(name = "monitor-pane", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Print a session's screen; with --follow, print the lines it prints from now on until it "
-        + "ends (Ctrl-C stops)."})
+    description = {"Print a session's screen (and -l lines of history); with --follow instead, print the lines it "
+        + "prints from now on until it ends (Ctrl-C stops)."})
 final class MonitorPaneCommand implements Callable<Integer> {
   /** How long --follow waits for a line before checking that the session is still alive. */
   private static final Duration IDLE_CHECK = Duration.ofMillis(500);
-
-  @Spec
-  private CommandSpec spec;
 
   @ParentCommand
   private Tmux4jCli root;
@@ -44,17 +39,16 @@ final class MonitorPaneCommand implements Callable<Integer> {
   @Option(names = "--timestamps", description = "With --follow: prefix each line with the time it completed.")
   boolean timestamps;
 
-  @Option(names = {"-l", "--lines"}, paramLabel = "N", defaultValue = "0",
-      description = "Without --follow: lines of history to include above the screen (default: 0).")
-  int lines;
+  @Mixin
+  HistoryLines lines = HistoryLines.byDefault(0);
 
   @Override
   public Integer call() {
-    Converters.requireNonNegativeLines(spec, lines);
+    int history = lines.value();
     PrintWriter out = root.context().out();
     if (!follow) {
       Session session = target.resolve(root.context());
-      var capture = session.capture().history(lines);
+      var capture = session.capture().history(history);
       out.println(stripAnsi ? capture.stripAnsi().text() : capture.text());
       return ExitCodes.OK;
     }

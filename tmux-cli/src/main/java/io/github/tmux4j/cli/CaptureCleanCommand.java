@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -17,7 +16,8 @@ import picocli.CommandLine.ParentCommand;
  * ready for a log file. Read-only.
  */
 @Command(name = "capture-clean", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Print a session's screen (and history) as clean text for logs and evidence.")
+    description = {"Print a session's screen (and history) as clean text for logs and evidence.",
+        "Colours are kept unless --strip-ansi is given."})
 final class CaptureCleanCommand implements Callable<Integer> {
   @ParentCommand
   private Tmux4jCli root;
@@ -25,12 +25,8 @@ final class CaptureCleanCommand implements Callable<Integer> {
   @Mixin
   SessionTarget target;
 
-  @Option(names = "--strip-ansi",
-      description = "Guarantee plain text: no escape sequences or control characters (otherwise colours are kept).")
-  boolean stripAnsi;
-
-  @Option(names = "--timestamps", description = "Prefix each line with the capture time (ISO-8601 UTC).")
-  boolean timestamps;
+  @Mixin
+  TextOutput text;
 
   @Mixin
   HistoryLines lines = HistoryLines.byDefault(0);
@@ -40,8 +36,8 @@ final class CaptureCleanCommand implements Callable<Integer> {
     int history = lines.value();
     Session session = target.resolve(root.context());
     Capture capture = session.capture().history(history).joinWrapped();
-    capture = stripAnsi ? capture.stripAnsi() : capture.withAnsi();
-    print(capture.lines(), timestamps ? Instant.now() : null, root.context().out());
+    capture = text.stripAnsi ? capture.stripAnsi() : capture.withAnsi();
+    print(capture.lines(), text.captureTime(), root.context().out());
     return ExitCodes.OK;
   }
 

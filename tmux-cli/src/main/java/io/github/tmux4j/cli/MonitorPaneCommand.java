@@ -1,5 +1,6 @@
 package io.github.tmux4j.cli;
 
+import io.github.tmux4j.Capture;
 import io.github.tmux4j.OutputFeed;
 import io.github.tmux4j.Session;
 import io.github.tmux4j.Transport;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code tmux4j monitor-pane -s NAME [--follow]}: prints the session's screen; with {@code --follow},
+ * {@code tmux4j monitor-pane -s NAME [--follow]}: prints the session's screen (stamped with the capture
+ * time with {@code --timestamps}, as {@code capture-clean} does); with {@code --follow},
  * prints each line the pane prints from now on as it completes (a live tail), until the session ends or
  * the command is interrupted. Read-only.
  */
@@ -33,11 +35,8 @@ final class MonitorPaneCommand implements Callable<Integer> {
   @Option(names = {"-f", "--follow"}, description = "Follow the output as it is printed.")
   boolean follow;
 
-  @Option(names = "--strip-ansi", description = "Remove escape sequences and control characters.")
-  boolean stripAnsi;
-
-  @Option(names = "--timestamps", description = "With --follow: prefix each line with the time it completed.")
-  boolean timestamps;
+  @Mixin
+  TextOutput text;
 
   @Mixin
   HistoryLines lines = HistoryLines.byDefault(0);
@@ -48,16 +47,23 @@ final class MonitorPaneCommand implements Callable<Integer> {
     PrintWriter out = root.context().out();
     if (!follow) {
       Session session = target.resolve(root.context());
-      var capture = session.capture().history(history);
-      out.println(stripAnsi ? capture.stripAnsi().text() : capture.text());
+      Capture capture = session.capture().history(history);
+      if (text.stripAnsi) {
+        capture = capture.stripAnsi();
+      }
+      if (text.timestamps) {
+        CaptureCleanCommand.print(capture.lines(), text.captureTime(), out); // as capture-clean stamps them
+      } else {
+        out.println(capture.text());
+      }
       return ExitCodes.OK;
     }
     Session session = target.resolve(root.context(), b -> b.transport(Transport.CONTROL_MODE));
     OutputFeed feed = session.output().lines();
-    if (stripAnsi) {
+    if (text.stripAnsi) {
       feed = feed.stripAnsi();
     }
-    if (timestamps) {
+    if (text.timestamps) {
       feed = feed.timestamps();
     }
     PrintWriter err = root.context().err();

@@ -8,10 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code tmux4j capture-clean -s NAME [--strip-ansi] [--timestamps] [-l LINES]}: prints what the pane
@@ -19,35 +16,28 @@ import picocli.CommandLine.Spec;
  * ready for a log file. Read-only.
  */
 @Command(name = "capture-clean", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Print a session's screen (and history) as clean text for logs and evidence.")
+    description = {"Print a session's screen (and history) as clean text for logs and evidence.",
+        "Colours are kept unless --strip-ansi is given."})
 final class CaptureCleanCommand implements Callable<Integer> {
-  @Spec
-  private CommandSpec spec;
-
   @ParentCommand
   private Tmux4jCli root;
 
   @Mixin
   SessionTarget target;
 
-  @Option(names = "--strip-ansi",
-      description = "Guarantee plain text: no escape sequences or control characters (otherwise colours are kept).")
-  boolean stripAnsi;
+  @Mixin
+  TextOutput text;
 
-  @Option(names = "--timestamps", description = "Prefix each line with the capture time (ISO-8601 UTC).")
-  boolean timestamps;
-
-  @Option(names = {"-l", "--lines"}, paramLabel = "N", defaultValue = "0",
-      description = "Lines of history to include above the screen (default: 0).")
-  int lines;
+  @Mixin
+  HistoryLines lines = HistoryLines.byDefault(0);
 
   @Override
   public Integer call() {
-    Converters.requireNonNegativeLines(spec, lines);
+    int history = lines.value();
     Session session = target.resolve(root.context());
-    Capture capture = session.capture().history(lines).joinWrapped();
-    capture = stripAnsi ? capture.stripAnsi() : capture.withAnsi();
-    print(capture.lines(), timestamps ? Instant.now() : null, root.context().out());
+    Capture capture = session.capture().history(history).joinWrapped();
+    capture = text.stripAnsi ? capture.stripAnsi() : capture.withAnsi();
+    print(capture.lines(), text.captureTime(), root.context().out());
     return ExitCodes.OK;
   }
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -20,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "cleanup-sessions", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Remove dead, missing, zombie and server_not_running sessions from tmux and the registry.",
         "--older-than also removes healthy sessions idle (since last_active) for longer; --all removes all."})
-final class CleanupSessionsCommand implements Callable<Integer>, JsonOutput {
+final class CleanupSessionsCommand implements Callable<Integer> {
   @ParentCommand
   private Tmux4jCli root;
 
@@ -37,13 +38,8 @@ final class CleanupSessionsCommand implements Callable<Integer>, JsonOutput {
   @Option(names = "--include-quarantined", description = "Quarantined sessions may be removed too.")
   boolean includeQuarantined;
 
-  @Option(names = "--json", description = "Print the report as JSON.")
-  boolean json;
-
-  @Override
-  public boolean jsonOutput() {
-    return json;
-  }
+  @Mixin
+  JsonOption output;
 
   @Override
   public Integer call() {
@@ -62,7 +58,7 @@ final class CleanupSessionsCommand implements Callable<Integer>, JsonOutput {
     }
     CleanupReport report = cleanup.execute();
     PrintWriter out = root.context().out();
-    if (json) {
+    if (output.jsonOutput()) {
       out.println(Json.write(toJson(report)));
     } else {
       printText(report, out);

@@ -5,26 +5,11 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
 
 /** Option value converters; a value they reject is a usage error (exit 2) naming the option. */
 final class Converters {
   private Converters() {}
-
-  /**
-   * Checks the {@code -l/--lines} option that several commands share.
-   *
-   * @param spec the command, for the usage error
-   * @param lines the value given
-   * @throws ParameterException (exit 2) if it is negative
-   */
-  static void requireNonNegativeLines(CommandSpec spec, int lines) {
-    if (lines < 0) {
-      throw new ParameterException(spec.commandLine(), "-l/--lines must not be negative, got " + lines);
-    }
-  }
 
   /** The seed's durations: {@code 30s}, {@code 15m}, {@code 1h}, {@code 7d}, {@code 2w}, {@code 1h30m}. */
   static final class DurationConverter implements ITypeConverter<Duration> {

@@ -10,7 +10,6 @@ import io.github.tmux4j.SessionTemplate;
 import io.github.tmux4j.TmuxClient;
 import io.github.tmux4j.TmuxException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -59,17 +59,15 @@ final class CreateSessionCommand implements Callable<Integer>, JsonOutput {
   @Option(names = "--no-register", description = "Keep the session out of the registry.")
   boolean noRegister;
 
-  @Option(names = {"-S", "--socket"}, paramLabel = "SOCKET",
-      description = "Create the session on this socket instead of the default one.")
-  Path socket;
+  @Mixin
+  TmuxSocket socket;
 
   @Option(names = "--ready", paramLabel = "REGEX",
-      description = "Wait until the screen matches this pattern (default: the program's prompt).")
+      description = "Wait (up to -T) until the screen matches this pattern (default: the program's prompt).")
   String ready;
 
-  @Option(names = {"-T", "--timeout"}, paramLabel = "SECONDS", converter = Converters.SecondsConverter.class,
-      description = "How long to wait for the prompt (default: 15).")
-  Duration timeout;
+  @Mixin
+  Timeout timeout = Timeout.seconds(15);
 
   @Option(names = "--template", paramLabel = "FILE",
       description = "Setup steps to run once ready (run/send/wait/keys lines).")
@@ -92,10 +90,7 @@ final class CreateSessionCommand implements Callable<Integer>, JsonOutput {
   @Override
   public Integer call() {
     CliContext context = root.context();
-    TmuxClient client = socket == null ? context.client() : context.client(b -> {
-      Path absolute = socket.toAbsolutePath();
-      b.socketDir(absolute.getParent()).socketName(absolute.getFileName().toString());
-    });
+    TmuxClient client = socket.given() ? context.client(TmuxSocket.at(socket.path)) : context.client();
     Session session;
     try {
       session = describe(client.newSession(name)).create();
@@ -133,9 +128,7 @@ final class CreateSessionCommand implements Callable<Integer>, JsonOutput {
     if (ready != null) {
       builder.readyWhen(Pattern.compile(ready, Pattern.MULTILINE));
     }
-    if (timeout != null) {
-      builder.startupTimeout(timeout);
-    }
+    builder.startupTimeout(timeout.duration());
     if (template != null) {
       builder.template(SessionTemplate.load(template));
     }

@@ -98,10 +98,25 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
     PrintWriter err = commandLine.getErr();
     err.println(commandLine.getCommandSpec().qualifiedName() + ": " + failure.message());
     err.flush();
-    if (commandLine.getCommand() instanceof JsonOutput json && json.jsonOutput()) {
+    if (printsJson(commandLine)) {
       PrintWriter out = commandLine.getOut();
       out.println(Json.error(failure.message(), failure.exitCode()));
       out.flush();
     }
+  }
+
+  /**
+   * Whether a command prints JSON in this run: the command itself says so, or one of its mixins (the
+   * {@code --json} option, {@link JsonOption}).
+   *
+   * @param commandLine the command
+   * @return {@code true} for JSON output
+   */
+  static boolean printsJson(CommandLine commandLine) {
+    if (commandLine.getCommand() instanceof JsonOutput json && json.jsonOutput()) {
+      return true;
+    }
+    return commandLine.getCommandSpec().mixins().values().stream()
+        .anyMatch(mixin -> mixin.userObject() instanceof JsonOutput json && json.jsonOutput());
   }
 }

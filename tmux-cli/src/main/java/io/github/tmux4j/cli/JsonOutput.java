@@ -1,9 +1,9 @@
 package io.github.tmux4j.cli;
 
 /**
- * Implemented by commands that can print JSON. When {@link #jsonOutput()} is true, a failure is also
- * printed on standard output as {@code {"error": "...", "exit_code": n}}, so that a pipe into {@code jq}
- * always reads valid JSON.
+ * Implemented by commands that can print JSON, or by their mixin {@link JsonOption} (the {@code --json}
+ * option). When {@link #jsonOutput()} is true, a failure is also printed on standard output as
+ * {@code {"error": "...", "exit_code": n}}, so that a pipe into {@code jq} always reads valid JSON.
  */
 interface JsonOutput {
   /**

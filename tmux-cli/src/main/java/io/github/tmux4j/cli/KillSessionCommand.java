@@ -2,7 +2,7 @@ package io.github.tmux4j.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -16,16 +16,15 @@ final class KillSessionCommand implements Callable<Integer> {
   @ParentCommand
   private Tmux4jCli root;
 
-  @Option(names = {"-s", "--session"}, required = true, paramLabel = "NAME",
-      completionCandidates = SessionNameCandidates.class, description = "Session name.")
-  String name;
+  @Mixin
+  RegisteredSession registered;
 
   @Override
   public Integer call() {
-    if (!root.context().client().kill(name)) {
-      throw new CliException(ExitCodes.FAILURE, "Session '" + name + "' is not registered; see 'tmux4j list-sessions'");
+    if (!root.context().client().kill(registered.name)) {
+      throw RegisteredSession.notRegistered(registered.name);
     }
-    root.context().out().println("Killed session '" + name + "' and removed it from the registry.");
+    root.context().out().println("Killed session '" + registered.name + "' and removed it from the registry.");
     return ExitCodes.OK;
   }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -23,23 +23,18 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "list-sessions", mixinStandardHelpOptions = true,
     description = "List the registered sessions with their health (healthy, dead, missing, zombie, "
         + "server_not_running).")
-final class ListSessionsCommand implements Callable<Integer>, JsonOutput {
+final class ListSessionsCommand implements Callable<Integer> {
   @ParentCommand
   private Tmux4jCli root;
 
-  @Option(names = "--json", description = "Print JSON instead of a table.")
-  boolean json;
-
-  @Override
-  public boolean jsonOutput() {
-    return json;
-  }
+  @Mixin
+  JsonOption output;
 
   @Override
   public Integer call() {
     List<SessionInfo> sessions = root.context().client().sessions();
     PrintWriter out = root.context().out();
-    if (json) {
+    if (output.jsonOutput()) {
       out.println(Json.write(toJson(sessions)));
     } else {
       printTable(sessions, Instant.now(), out);

@@ -1,5 +1,6 @@
 package io.github.tmux4j.cli;
 
+import io.github.tmux4j.Capture;
 import io.github.tmux4j.OutputFeed;
 import io.github.tmux4j.Session;
 import io.github.tmux4j.Transport;
@@ -9,25 +10,21 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
- * {@code tmux4j monitor-pane -s NAME [--follow]}: prints the session's screen; with {@code --follow},
+ * {@code tmux4j monitor-pane -s NAME [--follow]}: prints the session's screen (stamped with the capture
+ * time with {@code --timestamps}, as {@code capture-clean} does); with {@code --follow},
  * prints each line the pane prints from now on as it completes (a live tail), until the session ends or
  * the command is interrupted. Read-only.
  */
 @Command(name = "monitor-pane", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Print a session's screen; with --follow, print the lines it prints from now on until it "
-        + "ends (Ctrl-C stops)."})
+    description = {"Print a session's screen (and -l lines of history); with --follow instead, print the lines it "
+        + "prints from now on until it ends (Ctrl-C stops)."})
 final class MonitorPaneCommand implements Callable<Integer> {
   /** How long --follow waits for a line before checking that the session is still alive. */
   private static final Duration IDLE_CHECK = Duration.ofMillis(500);
-
-  @Spec
-  private CommandSpec spec;
 
   @ParentCommand
   private Tmux4jCli root;
@@ -38,32 +35,35 @@ final class MonitorPaneCommand implements Callable<Integer> {
   @Option(names = {"-f", "--follow"}, description = "Follow the output as it is printed.")
   boolean follow;
 
-  @Option(names = "--strip-ansi", description = "Remove escape sequences and control characters.")
-  boolean stripAnsi;
+  @Mixin
+  TextOutput text;
 
-  @Option(names = "--timestamps", description = "With --follow: prefix each line with the time it completed.")
-  boolean timestamps;
-
-  @Option(names = {"-l", "--lines"}, paramLabel = "N", defaultValue = "0",
-      description = "Without --follow: lines of history to include above the screen (default: 0).")
-  int lines;
+  @Mixin
+  HistoryLines lines = HistoryLines.byDefault(0);
 
   @Override
   public Integer call() {
-    Converters.requireNonNegativeLines(spec, lines);
+    int history = lines.value();
     PrintWriter out = root.context().out();
     if (!follow) {
       Session session = target.resolve(root.context());
-      var capture = session.capture().history(lines);
-      out.println(stripAnsi ? capture.stripAnsi().text() : capture.text());
+      Capture capture = session.capture().history(history);
+      if (text.stripAnsi) {
+        capture = capture.stripAnsi();
+      }
+      if (text.timestamps) {
+        CaptureCleanCommand.print(capture.lines(), text.captureTime(), out); // as capture-clean stamps them
+      } else {
+        out.println(capture.text());
+      }
       return ExitCodes.OK;
     }
     Session session = target.resolve(root.context(), b -> b.transport(Transport.CONTROL_MODE));
     OutputFeed feed = session.output().lines();
-    if (stripAnsi) {
+    if (text.stripAnsi) {
       feed = feed.stripAnsi();
     }
-    if (timestamps) {
+    if (text.timestamps) {
       feed = feed.timestamps();
     }
     PrintWriter err = root.context().err();

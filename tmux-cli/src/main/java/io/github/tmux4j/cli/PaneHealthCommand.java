@@ -63,7 +63,7 @@ final class PaneHealthCommand implements Callable<Integer>, JsonOutput {
           null);
     } catch (TargetUnavailableException e) {
       Health absent = new Health(e.state(), false, OptionalLong.empty(), OptionalInt.empty(), Instant.now());
-      report = new Report(target.name, target.socket == null ? null : target.socket.toString(), target.target,
+      report = new Report(target.name, target.socket() == null ? null : target.socket().toString(), target.target,
           e.registered(), absent, e.getMessage());
     }
     if (format == Format.json) {

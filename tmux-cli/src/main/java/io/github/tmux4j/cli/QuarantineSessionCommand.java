@@ -3,6 +3,7 @@ package io.github.tmux4j.cli;
 import io.github.tmux4j.Session;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -19,20 +20,18 @@ final class QuarantineSessionCommand implements Callable<Integer> {
   @ParentCommand
   private Tmux4jCli root;
 
-  @Option(names = {"-s", "--session"}, required = true, paramLabel = "NAME",
-      completionCandidates = SessionNameCandidates.class, description = "Session name.")
-  String name;
+  @Mixin
+  RegisteredSession registered;
 
   @Option(names = "--release", description = "End the quarantine instead.")
   boolean release;
 
   @Override
   public Integer call() {
-    Session session = root.context().client().session(name).orElseThrow(() -> new CliException(
-        ExitCodes.FAILURE, "Session '" + name + "' is not registered; see 'tmux4j list-sessions'"));
+    Session session = registered.find(root.context());
     if (release) {
       session.endQuarantine();
-      root.context().out().println("Released session '" + name + "' from quarantine.");
+      root.context().out().println("Released session '" + registered.name + "' from quarantine.");
     } else {
       session.quarantine();
       root.context().out().println(session.name());

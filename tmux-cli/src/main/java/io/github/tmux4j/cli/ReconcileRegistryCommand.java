@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -22,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "reconcile-registry", mixinStandardHelpOptions = true,
     description = {"Compare the registry with the live tmux sessions; --repair also fixes both sides "
         + "(and a corrupt registry file)."})
-final class ReconcileRegistryCommand implements Callable<Integer>, JsonOutput {
+final class ReconcileRegistryCommand implements Callable<Integer> {
   @ParentCommand
   private Tmux4jCli root;
 
@@ -39,13 +40,8 @@ final class ReconcileRegistryCommand implements Callable<Integer>, JsonOutput {
     boolean repair;
   }
 
-  @Option(names = "--json", description = "Print the result as JSON.")
-  boolean json;
-
-  @Override
-  public boolean jsonOutput() {
-    return json;
-  }
+  @Mixin
+  JsonOption output;
 
   @Override
   public Integer call() {
@@ -56,7 +52,7 @@ final class ReconcileRegistryCommand implements Callable<Integer>, JsonOutput {
     }
     ReconcileReport report = context.client().reconcile(mode.repair);
     PrintWriter out = context.out();
-    if (json) {
+    if (output.jsonOutput()) {
       out.println(Json.write(toJson(report, repaired)));
     } else {
       printText(report, repaired, out);

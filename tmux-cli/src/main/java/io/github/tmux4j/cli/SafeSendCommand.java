@@ -46,12 +46,11 @@ final class SafeSendCommand implements Callable<Integer> {
   String command;
 
   @Option(names = {"-w", "--wait"}, paramLabel = "PATTERN",
-      description = "After sending, wait for this regex in the output that follows the command.")
+      description = "After sending, wait (up to -T) for this regex in the output that follows the command.")
   String waitPattern;
 
-  @Option(names = {"-T", "--timeout"}, paramLabel = "SECONDS", defaultValue = "30",
-      converter = Converters.SecondsConverter.class, description = "How long -w waits (default: 30).")
-  Duration timeout;
+  @Mixin
+  Timeout timeout = Timeout.seconds(30);
 
   @Option(names = {"-r", "--retries"}, paramLabel = "N", defaultValue = "3",
       description = "Attempts at sending (default: 3).")
@@ -108,11 +107,12 @@ final class SafeSendCommand implements Callable<Integer> {
           + Failures.oneLine(e.getMessage()), e);
     }
     if (pattern != null) {
-      log("Waiting up to " + TimeText.seconds(timeout) + " for '" + waitPattern + "'");
+      Duration waitTime = timeout.duration();
+      log("Waiting up to " + TimeText.seconds(waitTime) + " for '" + waitPattern + "'");
       try {
-        session.waitFor(pattern, timeout);
+        session.waitFor(pattern, waitTime);
       } catch (WaitTimeoutException e) {
-        throw new CliException(ExitCodes.SEND_TIMEOUT, "Timed out after " + TimeText.seconds(timeout)
+        throw new CliException(ExitCodes.SEND_TIMEOUT, "Timed out after " + TimeText.seconds(waitTime)
             + " waiting for pattern '" + waitPattern + "' in session '" + session.name() + "'", e);
       } catch (SessionDeadException e) {
         throw new CliException(ExitCodes.SEND_NOT_READY, Failures.oneLine(e.getMessage()), e);

@@ -10,6 +10,7 @@ import io.github.tmux4j.spi.SessionRecord;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -25,22 +26,34 @@ import picocli.CommandLine.Spec;
  *   <li>{@code -s NAME}: a session looked up by name in the registry;
  *   <li>neither: the only registered session, if there is exactly one.
  * </ol>
+ *
+ * <p>{@code -s} is the same option as {@link RegisteredSession}'s (which requires it), and {@code -S} is
+ * {@link TmuxSocket}, shared with {@code create-session}.
  */
 final class SessionTarget {
   @Spec(Spec.Target.MIXEE)
   private CommandSpec spec;
 
   @Option(names = {"-s", "--session"}, paramLabel = "NAME", completionCandidates = SessionNameCandidates.class,
-      description = "Session name, looked up in the registry.")
+      description = RegisteredSession.DESCRIPTION)
   String name;
 
-  @Option(names = {"-S", "--socket"}, paramLabel = "SOCKET",
-      description = "tmux socket path, with -t: address an unregistered session directly.")
-  Path socket;
+  @Mixin
+  TmuxSocket socket;
 
   @Option(names = {"-t", "--target"}, paramLabel = "TARGET",
-      description = "tmux target (session, session:window.pane or pane id %%N); bypasses the registry.")
+      description = "tmux target (session, session:window.pane or pane id %%N) on the -S socket (default: "
+          + "tmux4j's); bypasses the registry.")
   String target;
+
+  /**
+   * The socket given with {@code -S}.
+   *
+   * @return the path, or {@code null} if {@code -S} was not given
+   */
+  Path socket() {
+    return socket.path;
+  }
 
   /**
    * Finds the session with the context's default client.
@@ -70,24 +83,25 @@ final class SessionTarget {
       }
       return explicit(context, config);
     }
-    if (socket != null) {
+    if (socket.given()) {
       throw new ParameterException(spec.commandLine(), "-S SOCKET needs -t TARGET as well");
     }
     TmuxClient client = config == null ? context.client() : context.client(config);
     String sessionName = name != null ? name : onlyRegisteredSession(client);
     return client.session(sessionName).orElseThrow(() -> new TargetUnavailableException(HealthState.MISSING, false,
-        "Session '" + sessionName + "' is not registered; see 'tmux4j list-sessions'"));
+        RegisteredSession.notRegisteredMessage(sessionName)));
   }
 
   private Session explicit(CliContext context, Consumer<TmuxClient.Builder> config) {
-    Path sock = socket != null ? socket.toAbsolutePath() : context.client().socket();
+    Consumer<TmuxClient.Builder> onSocket = TmuxSocket.at(socket.given() ? socket.path : context.client().socket());
     // A client on that socket with a private registry: the handle works as usual, and the shared
     // registry is neither read nor written (the seed's -S/-t bypassed it too).
     TmuxClient client = context.client(b -> {
       if (config != null) {
         config.accept(b);
       }
-      b.socketDir(sock.getParent()).socketName(sock.getFileName().toString()).registry(new InMemoryRegistry());
+      onSocket.accept(b);
+      b.registry(new InMemoryRegistry());
     });
     try {
       return client.adopt(target);

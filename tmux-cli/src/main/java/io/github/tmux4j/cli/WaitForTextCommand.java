@@ -4,7 +4,6 @@ import io.github.tmux4j.Session;
 import io.github.tmux4j.SessionDeadException;
 import io.github.tmux4j.WaitTimeoutException;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -43,29 +42,27 @@ final class WaitForTextCommand implements Callable<Integer> {
   @Option(names = {"-F", "--fixed"}, description = "Treat the pattern as a fixed string.")
   boolean fixed;
 
-  @Option(names = {"-T", "--timeout"}, paramLabel = "SECONDS", defaultValue = "15",
-      converter = Converters.SecondsConverter.class, description = "How long to wait (default: 15).")
-  Duration timeout;
+  @Mixin
+  Timeout timeout = Timeout.seconds(15);
 
-  @Option(names = {"-l", "--lines"}, paramLabel = "N", defaultValue = "1000",
-      description = "Lines of history to search besides the screen (default: 1000).")
-  int lines;
+  @Mixin
+  HistoryLines lines = HistoryLines.byDefault(1000);
 
   @Override
   public Integer call() {
-    Converters.requireNonNegativeLines(spec, lines);
+    int history = lines.value();
     Pattern regex = Pattern.compile(fixed ? Pattern.quote(pattern) : pattern, Pattern.MULTILINE);
     Session session = target.resolve(root.context());
-    if (regex.matcher(session.capture().history(lines).joinWrapped().text()).find()) {
+    if (regex.matcher(session.capture().history(history).joinWrapped().text()).find()) {
       return ExitCodes.OK;
     }
     try {
-      session.waitFor(regex, timeout);
+      session.waitFor(regex, timeout.duration());
       return ExitCodes.OK;
     } catch (WaitTimeoutException e) {
       PrintWriter err = root.context().err();
-      err.println(spec.qualifiedName() + ": Timed out after " + TimeText.seconds(timeout) + " waiting for pattern '"
-          + pattern + "' in session '" + session.name() + "'. Last lines seen:");
+      err.println(spec.qualifiedName() + ": Timed out after " + TimeText.seconds(timeout.duration())
+          + " waiting for pattern '" + pattern + "' in session '" + session.name() + "'. Last lines seen:");
       lastLines(e.lastScreen(), SHOWN_LINES).forEach(line -> err.println("  | " + line));
       return ExitCodes.FAILURE;
     } catch (SessionDeadException e) {

@@ -119,6 +119,9 @@ class SessionCommandsCliIT {
     cli.run("create-session", "-n", "watched", "--shell").expect(0);
     cli.run("safe-send", "-s", "watched", "-c", "echo before-follow", "-w", "^before-follow$").expect(0);
     assertTrue(cli.run("monitor-pane", "-s", "watched").expect(0).stdout().lines().anyMatch("before-follow"::equals));
+    String stamped = cli.run("monitor-pane", "-s", "watched", "--timestamps").expect(0).stdout();
+    assertTrue(stamped.lines().anyMatch(l -> l.matches("\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z before-follow")),
+        "stamped as capture-clean stamps its lines: " + stamped);
 
     Path out = TMUX.dir().resolve("follow.out");
     Path err = TMUX.dir().resolve("follow.err");

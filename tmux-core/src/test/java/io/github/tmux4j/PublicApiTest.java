@@ -1,0 +1,16 @@
+package io.github.tmux4j;
+
+import io.github.tmux4j.testing.ApiDump;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Guards the public API of tmux-core: what module-info exports must match the checked-in
+ * {@code api/tmux-core.api}. To accept a change: {@code mvn test -Dtmux4j.api.update=true}, then commit the dump.
+ */
+class PublicApiTest {
+
+  @Test
+  void publicApiMatchesTheCheckedInDump() throws Exception {
+    ApiDump.check("tmux-core");
+  }
+}

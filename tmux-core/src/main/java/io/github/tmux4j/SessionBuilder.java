@@ -206,8 +206,8 @@ public final class SessionBuilder {
   }
 
   /**
-   * Makes the session belong to this JVM: it is killed when the JVM exits normally (a shutdown hook of
-   * the client), and if the JVM dies without running hooks (SIGKILL, a crash), the next
+   * Makes the session belong to this client and JVM: it is killed when the client is closed or the JVM
+   * exits normally (a shutdown hook of the client), and if the JVM dies without running hooks (SIGKILL, a crash), the next
    * {@link TmuxClient#cleanup()} from any process removes it, since its record names the owner process
    * (pid and start time) and that process is gone. Ephemeral sessions are always registered.
    *

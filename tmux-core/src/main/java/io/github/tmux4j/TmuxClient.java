@@ -39,8 +39,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }</pre>
  *
  * <p>A client is thread-safe and meant to be shared. {@link #close()} releases the client's own threads
- * and registry; it never kills a session: sessions outlive the client and the JVM until they are closed,
- * cleaned up, or their process exits.
+ * and registry, and ends the client's ephemeral sessions ({@link SessionBuilder#ephemeral()}); every other
+ * session outlives the client and the JVM until it is closed, cleaned up, or its process exits.
  */
 public final class TmuxClient implements AutoCloseable {
   private final Path socketDir;
@@ -253,8 +253,8 @@ public final class TmuxClient implements AutoCloseable {
   }
 
   /**
-   * Releases the client's threads and, if the client opened it, its registry. Sessions are not killed.
-   * Idempotent.
+   * Ends the client's ephemeral sessions, then releases its threads and, if the client opened it, its
+   * registry. Other sessions are not killed. Idempotent.
    */
   @Override
   public void close() {

@@ -42,25 +42,39 @@ class DeadJvmLeftoversIT {
    * with output pending, which is what keeps a control client from ever leaving.
    */
   private static void killAttachedChild(Path socket, int sessions) throws Exception {
-    // Room for the history to show how far the tickers got (it is capped by the limit).
-    ItSupport.tmux(socket, "set-option", "-g", "history-limit", "1000000");
     Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
         System.getProperty("java.class.path"), AttachedChildMain.class.getName(), socket.getParent().toString(),
         socket.getFileName().toString(), Integer.toString(sessions)).redirectError(ProcessBuilder.Redirect.INHERIT)
         .start();
-    BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-    assertEquals("READY", out.readLine());
-    String ticker = "ticker-" + child.pid() + "-0";
-    new ProcessBuilder("kill", "-STOP", Long.toString(child.pid())).start().waitFor(10, TimeUnit.SECONDS);
-    long before = historySize(socket, ticker);
-    org.awaitility.Awaitility.await().atMost(ItSupport.WAIT).until(() -> historySize(socket, ticker) > before + 20_000);
-    child.destroyForcibly();
-    assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+      assertEquals("READY", out.readLine());
+      Path rounds = socket.getParent().resolve("ticker-" + child.pid() + "-0.rounds");
+      new ProcessBuilder("kill", "-STOP", Long.toString(child.pid())).start().waitFor(10, TimeUnit.SECONDS);
+      long before = rounds(rounds);
+      // Far more than a pipe holds is queued once the ticker printed 10 more rounds of 2,001 lines, or
+      // once it stopped after printing some: tmux stops reading a pane whose output a control client has
+      // not taken (it keeps that backlog for the client), and the ticker's writes then block.
+      long[] last = {before, System.nanoTime()};
+      org.awaitility.Awaitility.await().atMost(ItSupport.WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
+        long now = rounds(rounds);
+        if (now != last[0]) {
+          last[0] = now;
+          last[1] = System.nanoTime();
+        }
+        return now >= before + 10 || now > before && System.nanoTime() - last[1] > 1_000_000_000L;
+      });
+    } finally {
+      // Also when the test fails: a stopped child would hold the build's output stream open forever.
+      child.destroyForcibly();
+      assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+    }
   }
 
-  private static long historySize(Path socket, String session) throws Exception {
-    return Long.parseLong(ItSupport.tmux(socket, "display-message", "-p", "-t", "=" + session + ":",
-        "#{history_size}").stdout().strip());
+  /** The rounds a ticker counted so far (0 while its file is being rewritten). */
+  private static long rounds(Path file) throws Exception {
+    String text = Files.readString(file).strip();
+    return text.isEmpty() ? 0 : Long.parseLong(text);
   }
 
   @Test

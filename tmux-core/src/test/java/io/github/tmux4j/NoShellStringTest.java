@@ -57,6 +57,7 @@ class NoShellStringTest {
     }
     assertTrue(files > 50, "read the sources (" + files + " files under " + root + ")");
     assertEquals(List.of(), offences);
-    assertEquals(2, pipePanes, "the two documented shell commands: the transcript's and the spool's pipe-pane");
+    assertEquals(3, pipePanes,
+        "the three documented shell commands: the transcript's, the spool's and the exit drain's pipe-pane");
   }
 }

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * The benchmark harness: measures, in one run on one machine, the round trips that matter to an agent.
  *
  * <ol>
- *   <li>one tmux command (a pane-scoped {@code display-message}), process transport vs control mode;
+ *   <li>one tmux command ({@code capture-pane} of the visible screen), process transport vs control mode;
  *   <li>{@code send("echo <marker>")} + {@code waitFor(marker)} on bash, both transports;
  *   <li>{@code run("1+1")} on a Python REPL, cycles per second;
  *   <li>the same as 2 with libtmux (send_keys + busy-polling capture_pane), when

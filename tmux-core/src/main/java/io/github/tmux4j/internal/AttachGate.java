@@ -39,7 +39,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * process that waits to attach and passed through by processes that want the gate shared). The OS drops
  * a dead process's locks. Java's file locks belong to the whole JVM, and closing any channel of a file
  * drops every lock the JVM holds on it, so there is exactly one gate per socket per JVM: {@link #of}
- * keeps them. This is tmux4j's only JVM-wide state.
+ * keeps them. The lease table ({@link Leases#jvm()}) is JVM-wide for the same reason; nothing else is.
  *
  * <p>An exclusive permit may be closed by another thread than the one that took it (an attach that timed
  * out hands it to the process's exit). Shared permits are reentrant for the thread that holds one.

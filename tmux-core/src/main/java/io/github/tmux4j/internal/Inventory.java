@@ -53,12 +53,12 @@ public final class Inventory {
     List<SessionInfo> infos = new ArrayList<>();
     List<SessionRecord> records = usable(registry.list());
     for (SessionRecord record : records) {
-      Map<String, ServerView.PaneInfo> live = panes.computeIfAbsent(record.socket(), this::panesOrNull);
+      Map<String, ServerView.PaneInfo> live = panesOf(panes, record.socket());
       infos.add(new SessionInfo(record, live == null ? absent(HealthState.SERVER_NOT_RUNNING)
           : Optional.ofNullable(live.get(record.target())).filter(p -> belongs(p, record))
               .map(p -> healthOf(p, clock)).orElse(absent(HealthState.MISSING))));
     }
-    Map<String, ServerView.PaneInfo> own = panes.computeIfAbsent(socket, this::panesOrNull);
+    Map<String, ServerView.PaneInfo> own = panesOf(panes, socket);
     for (SessionRecord lost : own == null ? List.<SessionRecord>of() : lostRecords(records)) {
       ServerView.PaneInfo pane = own.get(lost.target());
       if (pane != null) { // else it was created after the panes were listed: not lost, just new
@@ -67,6 +67,17 @@ public final class Inventory {
     }
     infos.sort(Comparator.comparing(SessionInfo::name));
     return infos;
+  }
+
+  /**
+   * The panes of a socket's server, asked once per socket: a server that is not running is remembered
+   * too ({@code null}), which {@code computeIfAbsent} would not do (it asked again for every record).
+   */
+  private Map<String, ServerView.PaneInfo> panesOf(Map<Path, Map<String, ServerView.PaneInfo>> known, Path sock) {
+    if (!known.containsKey(sock)) {
+      known.put(sock, panesOrNull(sock));
+    }
+    return known.get(sock);
   }
 
   private Map<String, ServerView.PaneInfo> panesOrNull(Path sock) {
@@ -189,7 +200,7 @@ public final class Inventory {
     List<SessionRecord> records = usable(all);
     Map<Path, Map<String, ServerView.PaneInfo>> panes = new HashMap<>();
     panes.put(socket, panesOrNull(socket));
-    records.forEach(r -> panes.computeIfAbsent(r.socket(), this::panesOrNull));
+    records.forEach(r -> panesOf(panes, r.socket()));
     List<SessionRecord> orphans = new ArrayList<>();
     List<ReconcileReport.Renamed> renamed = new ArrayList<>();
     for (SessionRecord r : records) {

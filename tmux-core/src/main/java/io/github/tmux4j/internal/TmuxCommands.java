@@ -133,6 +133,8 @@ public final class TmuxCommands {
     // its size back to the window-size option, so an attaching terminal still resizes it as usual.
     args.addAll(List.of(SEP, "resize-window", "-x", Integer.toString(width), "-y", Integer.toString(height),
         SEP, "set-option", "-w", "-u", "window-size"));
+    args.add(SEP);
+    args.addAll(PaneCommands.DRAIN_ON_EXIT);
     args.addAll(labels.setOptionArgs());
     String out;
     try (AttachGate.Permit p = gate.shared(gateWait)) { // tmux notifies control clients: %sessions-changed

@@ -25,8 +25,12 @@ public final class AttachedChildMain {
     TmuxClient tmux = TmuxClient.builder().socketDir(Path.of(args[0])).socketName(args[1])
         .registry(new InMemoryRegistry()).build();
     for (int i = 0; i < Integer.parseInt(args[2]); i++) {
-      Session s = tmux.newSession("ticker-" + ProcessHandle.current().pid() + "-" + i)
-          .command("sh", "-c", "while :; do echo tick; seq 1 2000; sleep 0.01; done").create();
+      String name = "ticker-" + ProcessHandle.current().pid() + "-" + i;
+      // Counts its rounds in <socketDir>/<name>.rounds, which (unlike tmux's capped history) shows how far
+      // it got: it stops when tmux stops reading its pane.
+      Session s = tmux.newSession(name).command("sh", "-c",
+          "n=0; while :; do n=$((n+1)); echo $n > \"$0\"; echo tick; seq 1 2000; sleep 0.01; done",
+          Path.of(args[0]).resolve(name + ".rounds").toString()).create();
       s.waitFor("tick", Duration.ofSeconds(20)); // its control client is attached and receiving output
     }
     System.out.println("READY");

@@ -35,6 +35,19 @@ class RealProgramsIT {
   private static final Map<String, TmuxClient> CLIENTS = new ConcurrentHashMap<>();
   private static final AtomicInteger NAMES = new AtomicInteger();
 
+  /** Whether man has a page (minimal images install man without the pages). */
+  static boolean manPage(String page) {
+    try {
+      return new ProcessBuilder("man", "-w", page).redirectErrorStream(true)
+          .redirect(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
+    } catch (java.io.IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   @Nested
   class ControlMode extends Corpus {
     ControlMode() {
@@ -265,7 +278,7 @@ class RealProgramsIT {
 
     @Test
     void manPageQuitThenRun() {
-      assumeTrue(ItSupport.onPath("man"), "man is not installed");
+      assumeTrue(ItSupport.onPath("man") && manPage("printf"), "man or the printf(1) page is not installed");
       try (Session sh = shell()) {
         sh.send("man --no-hyphenation printf 2>/dev/null || man printf");
         sh.waitFor(Pattern.compile("PRINTF"), WAIT);

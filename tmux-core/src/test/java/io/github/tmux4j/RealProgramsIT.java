@@ -39,7 +39,7 @@ class RealProgramsIT {
   static boolean manPage(String page) {
     try {
       return new ProcessBuilder("man", "-w", page).redirectErrorStream(true)
-          .redirect(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
     } catch (java.io.IOException e) {
       return false;
     } catch (InterruptedException e) {

@@ -145,6 +145,9 @@ public final class Lifecycle {
           step.apply(session);
         }
       }
+      if (spec.transcript() == null) { // a transcript replaced the startup drain with its own pipe
+        tmux.pane().endDrain(ref, spec.name());
+      }
     } catch (RuntimeException e) {
       try {
         close(session);

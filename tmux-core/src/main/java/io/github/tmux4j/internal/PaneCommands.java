@@ -136,15 +136,26 @@ public final class PaneCommands {
   }
 
   /**
-   * Pipes a new pane's output into {@code cat >/dev/null}, for the command line of its {@code new-session}
-   * (where commands without a target act on the new pane). tmux 3.2a to 3.6b close a pane whose program
-   * exited without reading the rest of its output, unless a pipe is open: then they read to the end. So a
-   * program that prints why it fails and exits at once (a wrong command line, a missing module) still
-   * shows that on its screen and in the stream. A transcript or a process transport's spool replaces the
-   * pipe and keeps the same effect. One {@code cat} per session; it ends with the pane.
+   * Pipes a new pane's output into {@code cat >/dev/null} while the session starts, for the command line
+   * of its {@code new-session} (where commands without a target act on the new pane). tmux 3.2a to 3.6b
+   * close a pane whose program exited without reading the rest of its output, unless a pipe is open: then
+   * they read to the end. So a program that prints why it fails and exits at once (a wrong command line, a
+   * missing module) still shows that on its screen and in the stream. {@link #endDrain} closes it once the
+   * session is ready: kept open, the pipe costs every output a write and a wake-up of {@code cat}, about
+   * 15% of a send and wait.
    */
   static final List<String> DRAIN_ON_EXIT = List.of("pipe-pane", "-O",
       Commands.literalArgument(Commands.formatLiteral("exec cat >/dev/null")));
+
+  /**
+   * Closes the pipe {@link #DRAIN_ON_EXIT} opened (a {@code pipe-pane} without a command runs no shell).
+   *
+   * @param ref the session
+   * @param name its name, for errors
+   */
+  public void endDrain(SessionRef ref, String name) {
+    tmux.guarded(ref, name, List.of("pipe-pane", "-t", ref.pane()));
+  }
 
   /**
    * Where the process transport's stream of a pane's output goes: a file that {@code pipe-pane} fills

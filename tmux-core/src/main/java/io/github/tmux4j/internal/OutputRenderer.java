@@ -1,11 +1,5 @@
 package io.github.tmux4j.internal;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,14 +43,7 @@ final class OutputRenderer {
   private final List<Mark> marks = new ArrayList<>();
   private boolean anyOutput;
 
-  private enum State { TEXT, ESC, CSI, OSC, OSC_ESC, STRING, STRING_ESC, CHARSET }
-
-  private State state = State.TEXT;
-  private final StringBuilder sequence = new StringBuilder();
-  private final ByteArrayOutputStream text = new ByteArrayOutputStream();
-  private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-      .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-  private final ByteBuffer pending = ByteBuffer.allocate(8);
+  private final EscapeStream stream = new EscapeStream(new Terminal());
 
   /**
    * Creates a renderer.
@@ -83,78 +70,49 @@ final class OutputRenderer {
     if (to > from) {
       anyOutput = true;
     }
-    for (int i = from; i < to; i++) {
-      byte b = data[i];
-      switch (state) {
-        case TEXT -> {
-          if (b == 0x1b) {
-            flushText();
-            state = State.ESC;
-          } else if ((b & 0xff) < 0x20 || b == 0x7f) {
-            flushText();
-            control(b);
-          } else {
-            text.write(b);
-          }
-        }
-        case ESC -> escape(b);
-        case CSI -> {
-          if (b >= 0x40 && b <= 0x7e) {
-            csi(sequence.toString(), (char) b);
-            sequence.setLength(0);
-            state = State.TEXT;
-          } else if (sequence.length() < 64) {
-            sequence.append((char) b);
-          }
-        }
-        case OSC -> {
-          if (b == 0x07) {
-            osc();
-          } else if (b == 0x1b) {
-            state = State.OSC_ESC;
-          } else if (sequence.length() < 512) {
-            sequence.append((char) (b & 0xff));
-          }
-        }
-        case OSC_ESC -> {
-          if (b == '\\') {
-            osc();
-          } else {
-            sequence.setLength(0);
-            state = State.TEXT;
-          }
-        }
-        case STRING -> state = b == 0x1b ? State.STRING_ESC : b == 0x07 ? State.TEXT : State.STRING;
-        case STRING_ESC -> state = b == '\\' ? State.TEXT : State.STRING;
-        case CHARSET -> state = State.TEXT;
-        default -> throw new IllegalStateException(state.toString());
+    stream.feed(data, from, to);
+  }
+
+  /** What each piece of the stream does to the lines. */
+  private final class Terminal implements EscapeStream.Sink {
+    @Override
+    public void text(CharSequence chars) {
+      if (!alternate) {
+        write(chars);
       }
     }
-    flushText();
+
+    @Override
+    public void control(byte b) {
+      OutputRenderer.this.control(b);
+    }
+
+    @Override
+    public void escape(byte b) {
+      OutputRenderer.this.escape(b);
+    }
+
+    @Override
+    public void csi(String params, char command) {
+      OutputRenderer.this.csi(params, command);
+    }
+
+    @Override
+    public void osc(String body) {
+      OutputRenderer.this.osc(body);
+    }
   }
 
   private void escape(byte b) {
     switch (b) {
-      case '[' -> {
-        sequence.setLength(0);
-        state = State.CSI;
-      }
-      case ']' -> {
-        sequence.setLength(0);
-        state = State.OSC;
-      }
-      case 'P', 'X', '^', '_' -> state = State.STRING;
-      case '(', ')', '*', '+' -> state = State.CHARSET;
       case 'c' -> { // full reset: a fresh screen, the alternate one left
         alternate = false;
         clear();
-        state = State.TEXT;
       }
-      case 'M', 'D', 'E' -> { // reverse index, index, next line: moves a reader cannot follow in a list
-        screenChanged = true;
-        state = State.TEXT;
+      case 'M', 'D', 'E' -> screenChanged = true; // reverse index, index, next line: moves across lines
+      default -> {
+        // ESC 7, ESC 8, ESC =, ESC >: cursor saves and keypad modes
       }
-      default -> state = State.TEXT; // ESC 7, ESC 8, ESC =, ESC >: cursor saves and keypad modes
     }
   }
 
@@ -217,42 +175,13 @@ final class OutputRenderer {
     return end == 0 ? -1 : Integer.parseInt(params.substring(0, Math.min(end, 9)));
   }
 
-  private void osc() {
-    String body = sequence.toString();
-    sequence.setLength(0);
-    state = State.TEXT;
+  private void osc(String body) {
     String prefix = PromptMarkers.OSC_PREFIX + nonce + ";";
     if (body.startsWith(prefix)) {
       String rest = body.substring(prefix.length());
       int semicolon = rest.indexOf(';');
       marks.add(new Mark(line, column, semicolon < 0 ? rest : rest.substring(0, semicolon),
           semicolon < 0 ? "" : rest.substring(semicolon + 1)));
-    }
-  }
-
-  private void flushText() {
-    if (text.size() == 0) {
-      return;
-    }
-    byte[] bytes = text.toByteArray();
-    text.reset();
-    ByteBuffer in;
-    if (pending.position() > 0) {
-      pending.flip();
-      in = ByteBuffer.allocate(pending.remaining() + bytes.length).put(pending).put(bytes);
-      in.flip();
-      pending.clear();
-    } else {
-      in = ByteBuffer.wrap(bytes);
-    }
-    CharBuffer out = CharBuffer.allocate(in.remaining());
-    utf8.decode(in, out, false);
-    if (in.hasRemaining() && in.remaining() <= pending.capacity()) {
-      pending.put(in); // a character split between two notifications
-    }
-    out.flip();
-    if (!alternate) {
-      write(out);
     }
   }
 

@@ -7,9 +7,6 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -50,9 +47,6 @@ public final class AttachGate {
   private static final long FILE_GATE = 0;
   private static final long FILE_INTENT = 1;
   private static final long MAX_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
-  /** This JVM's presence file name: pid and start time (a later process may get the same pid). */
-  private static final String THIS_JVM = ProcessHandle.current().pid() + "-"
-      + ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli).orElse(0L);
 
   /** A held gate. Closing it is idempotent. */
   public interface Permit extends AutoCloseable {
@@ -72,15 +66,12 @@ public final class AttachGate {
   private FileLock fileLock;
   private Permit gatePresence;
   private final ThreadLocal<int[]> sharedDepth = ThreadLocal.withInitial(() -> new int[1]);
-  /** Where each JVM that uses the socket keeps its {@link #present presence} file. */
-  private final Path holders;
-  /** Guarded by {@link #lock}: holds on this JVM's presence, its file (locked while held) and its channel. */
-  private int presence;
-  private FileChannel presenceChannel;
+  private final SocketPresence presence;
 
   private AttachGate(Path file) {
     this.file = file;
-    this.holders = file.resolveSibling(file.getFileName().toString().replaceFirst("\\.gate$", "") + ".holders");
+    this.presence = new SocketPresence(
+        file.resolveSibling(file.getFileName().toString().replaceFirst("\\.gate$", "") + ".holders"));
   }
 
   /**
@@ -193,109 +184,15 @@ public final class AttachGate {
   }
 
   /**
-   * Marks this JVM as present on the socket until the permit is closed: a file of its own in the
-   * socket's holders directory, locked while this JVM holds the gate or has control clients there. When
-   * the JVM dies the OS drops the lock, and the next attach on the socket sees that its leftovers must be
-   * settled first ({@link #deadHolders}). Reentrant by count.
+   * This JVM's presence on the socket, which the gate holds while this JVM holds it.
    *
-   * @return the permit that ends the presence
+   * @return the presence
    */
-  public Permit present() {
-    lock.lock();
-    try {
-      if (presence++ == 0) {
-        presenceChannel = openPresence();
-      }
-    } finally {
-      lock.unlock();
-    }
-    return releaseOnce(() -> {
-      lock.lock();
-      try {
-        if (--presence == 0 && presenceChannel != null) {
-          closeQuietly(presenceChannel);
-          presenceChannel = null;
-          try {
-            java.nio.file.Files.deleteIfExists(presenceFile());
-          } catch (IOException ignored) {
-            // a stale file is recognised as a dead holder's and removed later
-          }
-        }
-      } finally {
-        lock.unlock();
-      }
-    });
+  public SocketPresence presence() {
+    return presence;
   }
 
-  private Path presenceFile() {
-    return holders.resolve(THIS_JVM);
-  }
-
-  private FileChannel openPresence() {
-    try {
-      if (!java.nio.file.Files.isDirectory(file.getParent().getParent(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-        return null;
-      }
-      java.nio.file.Files.createDirectories(holders, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-          java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
-      FileChannel channel = LockFiles.open(presenceFile());
-      if (channel != null && channel.tryLock() == null) {
-        closeQuietly(channel); // cannot happen: the file is this process's own
-        return null;
-      }
-      return channel;
-    } catch (IOException | RuntimeException e) {
-      System.getLogger(AttachGate.class.getName()).log(System.Logger.Level.DEBUG, "No presence file on " + holders, e);
-      return null;
-    }
-  }
-
-  /**
-   * The presence files of JVMs that died while they held the gate or had control clients on the socket
-   * (their lock is free). The caller settles what they left ({@link Orphans#settle}) and then
-   * {@linkplain #forget forgets} them.
-   *
-   * @return the files; usually none
-   */
-  public List<Path> deadHolders() {
-    List<Path> dead = new ArrayList<>();
-    Path mine = presenceFile();
-    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(holders)) {
-      for (Path f : files.toList()) {
-        if (f.equals(mine) || java.nio.file.Files.isSymbolicLink(f)) {
-          continue;
-        }
-        try (FileChannel c = FileChannel.open(f, java.nio.file.StandardOpenOption.WRITE,
-            java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-          if (c.tryLock() != null) {
-            dead.add(f);
-          }
-        } catch (IOException | OverlappingFileLockException gone) {
-          // removed meanwhile, or ours
-        }
-      }
-    } catch (IOException noHolders) {
-      return List.of();
-    }
-    return dead;
-  }
-
-  /**
-   * Removes the presence files of dead JVMs whose leftovers were settled.
-   *
-   * @param dead files from {@link #deadHolders}
-   */
-  public void forget(List<Path> dead) {
-    for (Path f : dead) {
-      try {
-        java.nio.file.Files.deleteIfExists(f);
-      } catch (IOException ignored) {
-        // seen again next time
-      }
-    }
-  }
-
-  private static void closeQuietly(FileChannel c) {
+  static void closeQuietly(FileChannel c) {
     try {
       c.close();
     } catch (IOException ignored) {
@@ -303,7 +200,7 @@ public final class AttachGate {
     }
   }
 
-  private static Permit releaseOnce(Runnable release) {
+  static Permit releaseOnce(Runnable release) {
     AtomicBoolean open = new AtomicBoolean(true);
     return () -> {
       if (open.compareAndSet(true, false)) {
@@ -352,7 +249,7 @@ public final class AttachGate {
     try {
       intent = poll(FILE_INTENT, shared, deadline);
       fileLock = poll(FILE_GATE, shared, deadline);
-      gatePresence = present(); // commands in flight when this JVM dies make tmux notify: see deadHolders
+      gatePresence = presence.present(); // commands in flight when this JVM dies make tmux notify
     } catch (RuntimeException e) {
       closeChannel();
       throw e;

@@ -264,10 +264,10 @@ public final class ControlModeTransport implements CommandTransport {
   private void settleDeadHolders() {
     synchronized (this) {
       if (presence == null && !closed) {
-        presence = gate.present();
+        presence = gate.presence().present();
       }
     }
-    List<Path> dead = gate.deadHolders();
+    List<Path> dead = gate.presence().deadHolders();
     if (dead.isEmpty()) {
       return;
     }
@@ -278,7 +278,7 @@ public final class ControlModeTransport implements CommandTransport {
     LOG.log(System.Logger.Level.INFO, () -> "A process that used " + socket + " died; settled what it left: "
         + orphans.size() + " tmux process(es) " + orphans);
     ClientDepartures.await(fallback, orphans, System.nanoTime() + timeout.toNanos());
-    gate.forget(dead);
+    gate.presence().forget(dead);
   }
 
   /**

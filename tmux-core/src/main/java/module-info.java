@@ -10,7 +10,7 @@
  * {@code io.github.tmux4j.registry}) takes over from the in-memory registry.
  */
 module io.github.tmux4j {
-  // TmuxClient.Builder#retryPolicy and TmuxClient#defaultRetryPolicy take and return Failsafe's
+  // TmuxClientBuilder#retryPolicy and TmuxClient#defaultRetryPolicy take and return Failsafe's
   // RetryPolicy, so users of this module read Failsafe too. Failsafe 3.x declares the module
   // dev.failsafe.core (META-INF/versions/9/module-info.class); the manifest's Automatic-Module-Name
   // dev.failsafe is not used on Java 9 and newer.

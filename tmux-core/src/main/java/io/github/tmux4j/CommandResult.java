@@ -42,7 +42,7 @@ public record CommandResult(String command, String output, Duration elapsed, Opt
 
   /**
    * What a result left out of a command's output. Output beyond the client's limit
-   * ({@link TmuxClient.Builder#outputLimit}) keeps its first and last parts, and the lines between are
+   * ({@link TmuxClientBuilder#outputLimit}) keeps its first and last parts, and the lines between are
    * counted here; output that tmux dropped for a control client that fell behind is marked as a gap.
    *
    * @param droppedLines lines left out between head and tail

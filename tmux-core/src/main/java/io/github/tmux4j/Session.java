@@ -58,7 +58,7 @@ public interface Session extends AutoCloseable {
    * Types {@code text} literally and presses Enter. Every character arrives as given: {@code ;}, quotes,
    * {@code $}, backslashes, tabs, newlines (each acts as Enter) and any Unicode. Text longer than a few
    * kilobytes goes through a tmux paste buffer. Updates the registry's {@code last_active} (at most once
-   * per {@link TmuxClient.Builder#activityResolution(java.time.Duration) activity resolution}).
+   * per {@link TmuxClientBuilder#activityResolution(java.time.Duration) activity resolution}).
    *
    * @param text the input; must not contain NUL or unpaired surrogates
    * @throws IllegalArgumentException if the text cannot be typed, naming the character

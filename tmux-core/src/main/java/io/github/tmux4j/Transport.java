@@ -1,7 +1,7 @@
 package io.github.tmux4j;
 
 /**
- * How a {@link TmuxClient} talks to tmux. Chosen with {@link TmuxClient.Builder#transport(Transport)}.
+ * How a {@link TmuxClient} talks to tmux. Chosen with {@link TmuxClientBuilder#transport(Transport)}.
  */
 public enum Transport {
   /**

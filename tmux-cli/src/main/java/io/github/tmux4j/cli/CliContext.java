@@ -1,6 +1,7 @@
 package io.github.tmux4j.cli;
 
 import io.github.tmux4j.TmuxClient;
+import io.github.tmux4j.TmuxClientBuilder;
 import io.github.tmux4j.Transport;
 import io.github.tmux4j.registry.FileRegistry;
 import io.github.tmux4j.spi.Registry;
@@ -83,8 +84,8 @@ final class CliContext implements AutoCloseable {
    * @param config changes to the builder (socket, transport, retry policy, registry)
    * @return the client, closed with this context
    */
-  TmuxClient client(Consumer<TmuxClient.Builder> config) {
-    TmuxClient.Builder builder = builder().registry(client().registry());
+  TmuxClient client(Consumer<TmuxClientBuilder> config) {
+    TmuxClientBuilder builder = builder().registry(client().registry());
     config.accept(builder);
     return track(builder.build());
   }
@@ -104,8 +105,8 @@ final class CliContext implements AutoCloseable {
         + "); put tmux-registry on the class path");
   }
 
-  private TmuxClient.Builder builder() {
-    TmuxClient.Builder builder = TmuxClient.builder().transport(Transport.PROCESS);
+  private TmuxClientBuilder builder() {
+    TmuxClientBuilder builder = TmuxClient.builder().transport(Transport.PROCESS);
     if (socketDir != null) {
       builder.socketDir(socketDir);
     }

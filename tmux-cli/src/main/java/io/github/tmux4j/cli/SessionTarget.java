@@ -5,6 +5,7 @@ import io.github.tmux4j.ServerNotRunningException;
 import io.github.tmux4j.Session;
 import io.github.tmux4j.SessionNotFoundException;
 import io.github.tmux4j.TmuxClient;
+import io.github.tmux4j.TmuxClientBuilder;
 import io.github.tmux4j.spi.InMemoryRegistry;
 import io.github.tmux4j.spi.SessionRecord;
 import java.nio.file.Path;
@@ -76,7 +77,7 @@ final class SessionTarget {
    * @throws TargetUnavailableException if it is not registered or its pane or server is gone
    * @throws ParameterException if the options do not name a session
    */
-  Session resolve(CliContext context, Consumer<TmuxClient.Builder> config) {
+  Session resolve(CliContext context, Consumer<TmuxClientBuilder> config) {
     if (target != null) {
       if (name != null) {
         throw new ParameterException(spec.commandLine(), "Use either -s NAME or -S SOCKET -t TARGET, not both");
@@ -92,8 +93,8 @@ final class SessionTarget {
         RegisteredSession.notRegisteredMessage(sessionName)));
   }
 
-  private Session explicit(CliContext context, Consumer<TmuxClient.Builder> config) {
-    Consumer<TmuxClient.Builder> onSocket = TmuxSocket.at(socket.given() ? socket.path : context.client().socket());
+  private Session explicit(CliContext context, Consumer<TmuxClientBuilder> config) {
+    Consumer<TmuxClientBuilder> onSocket = TmuxSocket.at(socket.given() ? socket.path : context.client().socket());
     // A client on that socket with a private registry: the handle works as usual, and the shared
     // registry is neither read nor written (the seed's -S/-t bypassed it too).
     TmuxClient client = context.client(b -> {

@@ -1,6 +1,7 @@
 package io.github.tmux4j.cli;
 
 import io.github.tmux4j.TmuxClient;
+import io.github.tmux4j.TmuxClientBuilder;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import picocli.CommandLine.Option;
@@ -30,7 +31,7 @@ final class TmuxSocket {
    * @param socket the socket path, relative to the working directory or absolute
    * @return the change to the builder
    */
-  static Consumer<TmuxClient.Builder> at(Path socket) {
+  static Consumer<TmuxClientBuilder> at(Path socket) {
     Path absolute = socket.toAbsolutePath();
     return b -> b.socketDir(absolute.getParent()).socketName(absolute.getFileName().toString());
   }

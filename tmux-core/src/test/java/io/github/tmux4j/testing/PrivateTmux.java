@@ -1,6 +1,7 @@
 package io.github.tmux4j.testing;
 
 import io.github.tmux4j.TmuxClient;
+import io.github.tmux4j.TmuxClientBuilder;
 import io.github.tmux4j.spi.InMemoryRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -96,8 +97,8 @@ public final class PrivateTmux implements BeforeAllCallback, AfterAllCallback {
    * @param config changes to the builder (socket name, registry, ...)
    * @return the client
    */
-  public TmuxClient client(Consumer<TmuxClient.Builder> config) {
-    TmuxClient.Builder builder = TmuxClient.builder().socketDir(dir).socketName("s").registry(new InMemoryRegistry());
+  public TmuxClient client(Consumer<TmuxClientBuilder> config) {
+    TmuxClientBuilder builder = TmuxClient.builder().socketDir(dir).socketName("s").registry(new InMemoryRegistry());
     config.accept(builder);
     TmuxClient client = builder.build();
     synchronized (clients) {

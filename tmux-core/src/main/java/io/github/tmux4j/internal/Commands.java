@@ -66,7 +66,43 @@ public final class Commands {
     ProcessBuilder builder = tmuxProcess(binary, socket, List.of("-N", "-C", "attach-session", "-E", "-f",
         "ignore-size,pause-after=" + pauseAfterSeconds, "-t", pane)).redirectErrorStream(true);
     builder.environment().clear();
+    if (CAN_REOPEN_PIPES) {
+      List<String> command = new java.util.ArrayList<>(List.of("/bin/sh", "-c", HOLD_OWN_INPUT, "sh"));
+      command.add(absolute(binary));
+      command.addAll(builder.command().subList(1, builder.command().size()));
+      builder.command(command);
+    }
     return builder;
+  }
+
+  /**
+   * The one shell script tmux4j runs, a constant: it execs its arguments (never parsed, {@code "$@"}) with
+   * file descriptor 3 opened for writing on the process's own standard input. A control client then holds
+   * a write end of its input pipe itself, so the death of its JVM (SIGKILL) does not end its input: it
+   * does not detach at that random instant, when another process may be in the middle of attaching (the
+   * departure notifies control clients, which crashes tmux 3.2a-3.6b: see {@link AttachGate}). It stays
+   * until the next attach settles what the dead JVM left under the gate held exclusively ({@link Orphans}).
+   * tmux4j ends its own clients with an empty line ({@code ControlConnection.closeInput}), which detaches.
+   */
+  static final String HOLD_OWN_INPUT = "exec \"$@\" 3>/dev/fd/0";
+
+  /** Linux reopens a pipe through {@code /dev/fd/N} in any mode; elsewhere that opens a copy or fails. */
+  private static final boolean CAN_REOPEN_PIPES = java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self/fd"))
+      && java.nio.file.Files.isExecutable(java.nio.file.Path.of("/bin/sh"));
+
+  /** The executable as an absolute path: the shell runs with an empty environment, so without a PATH. */
+  private static String absolute(String binary) {
+    if (binary.contains("/")) {
+      return binary;
+    }
+    String path = System.getenv("PATH");
+    for (String dir : path == null ? new String[0] : path.split(":")) {
+      java.nio.file.Path candidate = java.nio.file.Path.of(dir.isEmpty() ? "." : dir, binary);
+      if (java.nio.file.Files.isExecutable(candidate)) {
+        return candidate.toAbsolutePath().toString();
+      }
+    }
+    return binary; // not found: the shell fails to exec it, as starting it directly would have
   }
 
   /** The pane option in which a command line that types input leaves its token (see {@link #inputMarker}). */

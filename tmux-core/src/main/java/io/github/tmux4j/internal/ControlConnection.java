@@ -394,6 +394,16 @@ final class ControlConnection implements AutoCloseable {
     }
     signal.skipped(); // what the pane prints until another connection feeds its signal is not seen
     try {
+      synchronized (writeLock) {
+        // An empty line detaches a control client (tmux reads it once its handshake is over). Closing the
+        // input alone would not: the client holds its own input open (Commands.HOLD_OWN_INPUT).
+        stdin.write('\n');
+        stdin.flush();
+      }
+    } catch (IOException ignored) {
+      // already gone
+    }
+    try {
       stdin.close();
     } catch (IOException ignored) {
       // already gone

@@ -139,8 +139,9 @@ public final class PaneCommands {
    * Pipes a new pane's output into {@code cat >/dev/null} while the session starts, for the command line
    * of its {@code new-session} (where commands without a target act on the new pane). tmux 3.2a to 3.6b
    * close a pane whose program exited without reading the rest of its output, unless a pipe is open: then
-   * they read to the end. So a program that prints why it fails and exits at once (a wrong command line, a
-   * missing module) still shows that on its screen and in the stream. {@link #endDrain} closes it once the
+   * they wait for what the pty says is unread. So a program that prints why it fails and exits at once (a
+   * wrong command line, a missing module) shows that on its screen and in the stream, nearly always (the
+   * kernel hands the output over a moment late under load). {@link #endDrain} closes it once the
    * session is ready: kept open, the pipe costs every output a write and a wake-up of {@code cat}, about
    * 15% of a send and wait.
    */

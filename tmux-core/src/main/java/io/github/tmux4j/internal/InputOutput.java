@@ -22,9 +22,25 @@ abstract class InputOutput implements AutoCloseable {
   static final long MAX_SILENCE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
   final OutputRenderer renderer;
+  /** When output was last rendered ({@link System#nanoTime()}), or when the input was made. */
+  private long lastOutputNanos = System.nanoTime();
 
   InputOutput(OutputRenderer renderer) {
     this.renderer = renderer;
+  }
+
+  /**
+   * When output was last rendered: the silence of a pane is measured from it.
+   *
+   * @return a {@link System#nanoTime()}; the time the input was made if nothing was rendered yet
+   */
+  long lastOutputNanos() {
+    return lastOutputNanos;
+  }
+
+  /** Notes that output was just rendered. */
+  void rendered() {
+    lastOutputNanos = System.nanoTime();
   }
 
   /**
@@ -136,6 +152,7 @@ abstract class InputOutput implements AutoCloseable {
         if (e.version() > after && e.data() != null) {
           renderer.feed(e.data());
           any = true;
+          rendered();
         }
       }
       return any;
@@ -195,6 +212,7 @@ abstract class InputOutput implements AutoCloseable {
         while ((n = channel.read(buffer.clear())) > 0) {
           renderer.feed(buffer.array(), 0, n);
           any = true;
+          rendered();
         }
         return any;
       } catch (IOException e) {

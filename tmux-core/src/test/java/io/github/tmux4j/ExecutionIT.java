@@ -292,6 +292,40 @@ class ExecutionIT {
       }
     }
 
+    @Test
+    void programWithoutMarkersGoesByItsPrompt() {
+      try (Session py = client().newSession("custom-" + NAMES.incrementAndGet()).size(120, 40)
+          .command("python3", "-q").env("PYTHON_BASIC_REPL", "1").readyWhen(Prompts.PYTHON).create()) {
+        ExecutionStatus s = settled(py.start("print(6 * 7)"));
+        assertEquals(ExecutionState.FINISHED, s.state());
+        assertEquals("42", s.output());
+        assumeTrue(linux());
+        Execution asking = py.start("input('q? ')");
+        ExecutionStatus asked = promptly(() -> bounded(asking, WAIT));
+        assertEquals(ExecutionState.WAITING_FOR_INPUT, asked.state());
+        assertEquals("q?", asked.output());
+        asking.send("a");
+        assertEquals("q? a\n'a'", settled(asking).output());
+      }
+    }
+
+    @Test
+    void inputFromOneThreadWhileAnotherAwaits() throws Exception {
+      try (Session sh = shell()) {
+        Execution e = sh.start("read -r x; echo \"got $x\"", ExecutionOptions.builder().detectInput(false).build());
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+          Future<ExecutionStatus> waiting = pool.submit(() -> e.await(WAIT));
+          e.send("hi");
+          ExecutionStatus done = waiting.get(WAIT.toSeconds() + 5, TimeUnit.SECONDS);
+          assertEquals(ExecutionState.FINISHED, done.state());
+          assertEquals("hi\ngot hi", done.output());
+        } finally {
+          pool.shutdownNow();
+        }
+      }
+    }
+
     // ---- interrupts ----
 
     @Test

@@ -44,14 +44,40 @@ public record CommandResult(String command, String output, Duration elapsed, Opt
    * What a result left out of a command's output. Output beyond the client's limit
    * ({@link TmuxClientBuilder#outputLimit}) keeps its first and last parts, and the lines between are
    * counted here; output that tmux dropped for a control client that fell behind is marked as a gap.
+   * Per-call caps ({@link ExecutionOptions.Builder#maxLines}, {@link ExecutionOptions.Builder#maxBytes})
+   * keep the first and last halves of what is left and count what they cut separately; the output then
+   * has one line {@code [... N lines (M bytes) cut ...]} where they cut.
    *
-   * @param droppedLines lines left out between head and tail
+   * @param droppedLines lines the client's output limit left out between head and tail
    * @param droppedChars characters in them (line breaks counted)
    * @param gap whether tmux dropped output for the control client (then the counts are a lower bound)
+   * @param cutLines whole lines the per-call caps cut (besides {@code droppedLines})
+   * @param cutBytes UTF-8 bytes the per-call caps cut, line breaks counted (a line cut within itself
+   *     counts here only)
    */
-  public record Truncation(long droppedLines, long droppedChars, boolean gap) {
+  public record Truncation(long droppedLines, long droppedChars, boolean gap, long cutLines, long cutBytes) {
     /** Nothing left out. */
-    public static final Truncation NONE = new Truncation(0, 0, false);
+    public static final Truncation NONE = new Truncation(0, 0, false, 0, 0);
+
+    /**
+     * What the client's output limit and tmux left out, with no per-call caps.
+     *
+     * @param droppedLines lines left out between head and tail
+     * @param droppedChars characters in them (line breaks counted)
+     * @param gap whether tmux dropped output for the control client
+     */
+    public Truncation(long droppedLines, long droppedChars, boolean gap) {
+      this(droppedLines, droppedChars, gap, 0, 0);
+    }
+
+    /**
+     * Whether anything was left out, cut or lost.
+     *
+     * @return {@code true} if the output is not complete
+     */
+    public boolean any() {
+      return droppedLines > 0 || gap || cutLines > 0 || cutBytes > 0;
+    }
   }
 
   /**
@@ -60,7 +86,7 @@ public record CommandResult(String command, String output, Duration elapsed, Opt
    * @return {@code true} if the output is not complete
    */
   public boolean truncated() {
-    return truncation.droppedLines() > 0 || truncation.gap();
+    return truncation.any();
   }
 
   /**

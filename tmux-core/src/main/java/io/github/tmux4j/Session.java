@@ -174,6 +174,49 @@ public interface Session extends AutoCloseable {
   CommandResult run(String command, Duration timeout);
 
   /**
+   * Like {@link #run(String, Duration)}, with the output capped by the options' {@code maxLines} and
+   * {@code maxBytes} (head and tail kept, one line saying what was cut, counted in
+   * {@link CommandResult#truncation()}). The timeout stays hard; the options' no-output timeout and
+   * input detection apply to {@link #start} only.
+   *
+   * @param command the command
+   * @param timeout how long to wait for the next prompt
+   * @param options the caps
+   * @return the capped output, elapsed time and (for shells) exit code
+   * @throws WaitTimeoutException if no prompt appears in time
+   * @throws SessionDeadException if the process exits while running the command
+   */
+  CommandResult run(String command, Duration timeout, ExecutionOptions options);
+
+  /**
+   * Types a command and returns at once with a handle to follow it: {@link Execution#await} with a soft
+   * timeout, as often as needed; {@link Execution#interrupt()} to stop it. Output is scoped as
+   * {@code run}'s. Before typing, earlier input must have come back to its prompt, as for {@code run}.
+   *
+   * @param command the command (several lines are typed one after another, each after its prompt)
+   * @return the execution
+   * @throws NotAtPromptException if earlier input has not come back to its prompt within a second (or,
+   *     for a handle's first command, the prompt does not show within the client's default timeout)
+   * @throws IllegalStateException if the session has no known prompt
+   * @throws SessionBusyException if another process holds the session's lease for the default timeout
+   */
+  default Execution start(String command) {
+    return start(command, ExecutionOptions.defaults());
+  }
+
+  /**
+   * Like {@link #start(String)}, with options: a no-output timeout, output caps, input detection and
+   * interrupt grace.
+   *
+   * @param command the command
+   * @param options how the execution is watched
+   * @return the execution
+   * @throws NotAtPromptException if earlier input has not come back to its prompt
+   * @throws IllegalStateException if the session has no known prompt
+   */
+  Execution start(String command, ExecutionOptions options);
+
+  /**
    * A live feed of what the pane prints from now on: chunks or lines, optionally without ANSI escapes
    * and with timestamps. Needs {@link Transport#CONTROL_MODE}.
    *

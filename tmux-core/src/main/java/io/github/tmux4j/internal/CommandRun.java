@@ -44,13 +44,20 @@ final class CommandRun {
   }
 
   /** What one line's wait found: the marker that ended it and what the pane printed before it. */
-  private record Step(OutputRenderer.Mark mark, OutputRenderer.Lines output) {}
+  record Step(OutputRenderer.Mark mark, OutputRenderer.Lines output) {}
+
+  /** Caps on the output of one call: {@code Integer.MAX_VALUE} and {@code Long.MAX_VALUE} for none. */
+  record Caps(int maxLines, long maxBytes) {
+    static final Caps NONE = new Caps(Integer.MAX_VALUE, Long.MAX_VALUE);
+  }
 
   CommandResult withMarkers(String command, long deadline, Duration timeout, long started) {
+    return withMarkers(command, deadline, timeout, started, Caps.NONE);
+  }
+
+  CommandResult withMarkers(String command, long deadline, Duration timeout, long started, Caps caps) {
     List<String> lines = new ArrayList<>(List.of(command.split("\n", -1)));
-    List<String> output = new ArrayList<>();
-    long droppedLines = 0;
-    long droppedChars = 0;
+    OutputCaps.Collected output = new OutputCaps.Collected();
     boolean gap = false;
     OptionalInt exit = OptionalInt.empty();
     int closes = 0;
@@ -58,35 +65,61 @@ final class CommandRun {
       String line = lines.get(i);
       PendingInput in = type.apply(line, true);
       Step step = waits.until(in, deadline, false, "the prompt after '" + abbreviate(line) + "' in session '" + session
-          + "'", timeout, look -> {
-            List<OutputRenderer.Mark> marks = in.output.renderer.marks();
-            if (marks.isEmpty()) {
-              Step continuation = gdbContinuation(in, look);
-              return continuation != null ? continuation : unmarkedPrompt(in, look);
-            }
-            OutputRenderer.Mark m = marks.get(0);
-            // The prompt's own line is output only if the program printed on it before the prompt.
-            long from = in.firstOutputLine();
-            return new Step(m, m.column() == 0 ? in.output.renderer.lines(from, m.line() - 1, -1)
-                : in.output.renderer.lines(from, m.line(), m.column()));
-          });
+          + "'", timeout, look -> markerStep(in, look));
       in.settle();
-      output.addAll(PendingInput.joined(step.output()));
-      droppedLines += step.output().droppedLines();
-      droppedChars += step.output().droppedChars();
+      output.add(step.output());
       gap |= in.output.incomplete();
       if (step.mark().kind().equals(PromptMarkers.PRIMARY)) {
         exit = exitCode(step.mark().payload());
       } else if (i == lines.size() - 1) {
-        if (sessionType == SessionType.PYTHON && closes++ < MAX_BLOCK_CLOSES) {
+        if (blockCloses(closes++)) {
           lines.add(""); // the blank line that ends a Python block
         } else {
           throw cancel(command, in);
         }
       }
     }
-    return new CommandResult(command, join(output), Duration.ofNanos(System.nanoTime() - started), exit,
-        new CommandResult.Truncation(droppedLines, droppedChars, gap));
+    OutputCaps.Text text = output.finish(caps.maxLines(), caps.maxBytes(), gap);
+    return new CommandResult(command, text.text(), Duration.ofNanos(System.nanoTime() - started), exit,
+        text.truncation());
+  }
+
+  /**
+   * Whether a continuation after the last line is completed with a blank line (a Python block, up to
+   * {@link #MAX_BLOCK_CLOSES} levels) rather than cancelled.
+   *
+   * @param closedSoFar blank lines added so far
+   * @return {@code true} to add one more
+   */
+  boolean blockCloses(int closedSoFar) {
+    return sessionType == SessionType.PYTHON && closedSoFar < MAX_BLOCK_CLOSES;
+  }
+
+  /**
+   * The test of one typed line in a session with prompt markers: the first marker after it ends it (the
+   * output is what was printed before it), or gdb's unmarked continuation, or, after lost output, the
+   * prompt on the screen.
+   *
+   * @param in the line's input
+   * @param look tmux's screen, or {@code null}
+   * @return the step, or {@code null} to keep waiting
+   */
+  Step markerStep(PendingInput in, PaneCommands.Look look) {
+    List<OutputRenderer.Mark> marks = in.output.renderer.marks();
+    if (marks.isEmpty()) {
+      Step continuation = gdbContinuation(in, look);
+      return continuation != null ? continuation : unmarkedPrompt(in, look);
+    }
+    OutputRenderer.Mark m = marks.get(0);
+    if (in.output.renderer.currentLine() == m.line() && in.output.renderer.beforeCursor().length() <= m.column()) {
+      // The prompt's text after its marker is still on its way (tmux may send it in a later notification,
+      // after the answer to the next line's input): typed now, an empty line would take it for its echo.
+      return null;
+    }
+    // The prompt's own line is output only if the program printed on it before the prompt.
+    long from = in.firstOutputLine();
+    return new Step(m, m.column() == 0 ? in.output.renderer.lines(from, m.line() - 1, -1)
+        : in.output.renderer.lines(from, m.line(), m.column()));
   }
 
   /**
@@ -145,47 +178,53 @@ final class CommandRun {
   }
 
   /** Ctrl-C to leave the continuation, and the exception that reports it. */
-  private IncompleteCommandException cancel(String command, PendingInput in) {
+  IncompleteCommandException cancel(String command, PendingInput in) {
     String prompt = in.output.renderer.beforeCursor().stripLeading();
     type.apply("\u0003", false); // Ctrl-C as the terminal sends it
     return new IncompleteCommandException(session, abbreviate(command), prompt);
   }
 
   CommandResult withPrompt(String command, Pattern prompt, long deadline, Duration timeout, long started) {
+    return withPrompt(command, prompt, deadline, timeout, started, Caps.NONE);
+  }
+
+  CommandResult withPrompt(String command, Pattern prompt, long deadline, Duration timeout, long started,
+      Caps caps) {
     PendingInput in = type.apply(command, true);
-    Matcher[] found = new Matcher[1];
-    waits.until(in, deadline, false, "the prompt after '" + abbreviate(command) + "' in session '" + session + "'",
-        timeout, look -> {
-          OutputRenderer r = in.output.renderer;
-          if (!in.echoed()) {
-            return null;
-          }
-          String atCursor = look != null && r.screenChanged() ? look.beforeCursor() : r.beforeCursor();
-          found[0] = StreamWaits.promptAt(prompt, atCursor);
-          return found[0] != null ? Boolean.TRUE : null;
-        });
+    Matcher found = waits.until(in, deadline, false, "the prompt after '" + abbreviate(command) + "' in session '"
+        + session + "'", timeout, look -> promptStep(in, look, prompt));
     in.settle();
-    OutputRenderer.Lines lines = in.output.renderer.lines(in.firstOutputLine(), -1);
-    List<String> output = PendingInput.joined(lines);
-    if (!output.isEmpty()) {
-      output.remove(output.size() - 1); // the prompt's line
-    }
-    return new CommandResult(command, join(output), Duration.ofNanos(System.nanoTime() - started),
-        exitGroup(found[0]), new CommandResult.Truncation(lines.droppedLines(), lines.droppedChars(),
-        in.output.incomplete()));
+    OutputCaps.Text text = promptOutput(in).finish(caps.maxLines(), caps.maxBytes(), in.output.incomplete());
+    return new CommandResult(command, text.text(), Duration.ofNanos(System.nanoTime() - started),
+        exitGroup(found), text.truncation());
   }
 
-  /** Lines without trailing spaces, and without the blank lines at the end. */
-  private static String join(List<String> lines) {
-    List<String> out = new ArrayList<>(lines.size());
-    lines.forEach(l -> out.add(l.stripTrailing()));
-    while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
-      out.remove(out.size() - 1);
+  /**
+   * The test of a command in a session without markers: its prompt at the cursor after the echo.
+   *
+   * @param in the command's input
+   * @param look tmux's screen, or {@code null}
+   * @param prompt the {@code readyWhen} prompt
+   * @return the prompt's match, or {@code null} to keep waiting
+   */
+  static Matcher promptStep(PendingInput in, PaneCommands.Look look, Pattern prompt) {
+    OutputRenderer r = in.output.renderer;
+    if (!in.echoed()) {
+      return null;
     }
-    return String.join("\n", out);
+    String atCursor = look != null && r.screenChanged() ? look.beforeCursor() : r.beforeCursor();
+    return StreamWaits.promptAt(prompt, atCursor);
   }
 
-  private static OptionalInt exitCode(String payload) {
+  /** What a command without markers printed: from after its echo to the prompt's line, left out. */
+  static OutputCaps.Collected promptOutput(PendingInput in) {
+    OutputCaps.Collected output = new OutputCaps.Collected();
+    output.add(in.output.renderer.lines(in.firstOutputLine(), -1));
+    output.removeLast(); // the prompt's line
+    return output;
+  }
+
+  static OptionalInt exitCode(String payload) {
     try {
       return payload.isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(payload));
     } catch (NumberFormatException notANumber) {
@@ -193,7 +232,7 @@ final class CommandRun {
     }
   }
 
-  private static OptionalInt exitGroup(Matcher prompt) {
+  static OptionalInt exitGroup(Matcher prompt) {
     if (prompt == null || !prompt.pattern().pattern().contains("(?<exit>")) {
       return OptionalInt.empty();
     }

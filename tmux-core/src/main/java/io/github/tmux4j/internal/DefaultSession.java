@@ -2,9 +2,10 @@ package io.github.tmux4j.internal;
 
 import io.github.tmux4j.Capture;
 import io.github.tmux4j.CommandResult;
+import io.github.tmux4j.Execution;
+import io.github.tmux4j.ExecutionOptions;
 import io.github.tmux4j.Health;
 import io.github.tmux4j.OutputFeed;
-import io.github.tmux4j.RegistryException;
 import io.github.tmux4j.Session;
 import io.github.tmux4j.SessionLease;
 import io.github.tmux4j.SessionType;
@@ -18,7 +19,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
@@ -29,8 +29,6 @@ import java.util.regex.Pattern;
  * session's life (close, rename, tags) goes through the client's {@link Lifecycle}.
  */
 public final class DefaultSession implements Session {
-  private static final System.Logger LOG = System.getLogger(DefaultSession.class.getName());
-
   /**
    * What a session needs from its client.
    *
@@ -61,8 +59,7 @@ public final class DefaultSession implements Session {
   private final InputScopes scopes;
   /** Whether anything was typed or sent through this handle yet (before that, waits look at the screen). */
   private volatile boolean inputSent;
-  /** When input last wrote {@code last_active}; {@code null} before the first time. */
-  private final AtomicReference<Instant> activityWritten = new AtomicReference<>();
+  private final Activity activity;
 
   /**
    * Creates a handle.
@@ -92,6 +89,8 @@ public final class DefaultSession implements Session {
     this.registered = registered;
     this.nonce = nonce;
     this.waits = new StreamWaits(panes, ref, this::name);
+    this.activity = new Activity(context.registry(), context.clock(), context.activityResolution(), this::name,
+        registered);
     this.scopes = new InputScopes(tmux, ref, this::name, () -> exclusive(context.defaultTimeout()), waits,
         context.outputLimit(), nonce, transcript, prompt != null ? prompt : type.prompt().orElse(null));
   }
@@ -162,11 +161,33 @@ public final class DefaultSession implements Session {
 
   /** Types text (and Enter), and starts rendering what the pane prints after it. */
   private PendingInput input(String text, boolean enter) {
-    checkTypeable(text);
+    Texts.checkTypeable(text);
+    if (scopes.intoStarted()) { // an answer to a started command: its scope goes on
+      scopes.typeInto(spool -> panes.sendText(ref, name, text, enter, spool));
+      activity.record();
+      return scopes.last();
+    }
     List<String> typed = text.isEmpty() && !enter ? List.of() : List.of(text.split("\n", -1));
     PendingInput in = scopes.deliver(typed, enter, spool -> panes.sendText(ref, name, text, enter, spool));
     inputSent = true;
-    recordActivity();
+    activity.record();
+    return in;
+  }
+
+  /**
+   * Types one line of a started command (or of a capped {@code run}) as its own scope.
+   *
+   * @param line the line, typed with Enter
+   * @param limit how many characters of its output to keep at most
+   * @param hold whether it is a started command's (input then goes into it until it finishes)
+   * @return its input
+   */
+  PendingInput typeLine(String line, long limit, boolean hold) {
+    Texts.checkTypeable(line);
+    PendingInput in = scopes.deliver(List.of(line.split("\n", -1)), true,
+        spool -> panes.sendText(ref, name, line, true, spool), limit, hold);
+    inputSent = true;
+    activity.record();
     return in;
   }
 
@@ -177,14 +198,18 @@ public final class DefaultSession implements Session {
       throw new IllegalArgumentException("sendKeys needs at least one key name, e.g. sendKeys(\"C-c\")");
     }
     for (String key : keys) {
-      checkTypeable(Objects.requireNonNull(key, "key"));
+      Texts.checkTypeable(Objects.requireNonNull(key, "key"));
       if (key.isEmpty()) {
         throw new IllegalArgumentException("An empty key name cannot be sent; use send(\"\") to press Enter");
       }
     }
-    scopes.deliver(List.of(), false, spool -> panes.sendKeys(ref, name, List.of(keys), spool));
-    inputSent = true;
-    recordActivity();
+    if (scopes.intoStarted()) {
+      scopes.typeInto(spool -> panes.sendKeys(ref, name, List.of(keys), spool));
+    } else {
+      scopes.deliver(List.of(), false, spool -> panes.sendKeys(ref, name, List.of(keys), spool));
+      inputSent = true;
+    }
+    activity.record();
   }
 
   @Override
@@ -232,25 +257,67 @@ public final class DefaultSession implements Session {
 
   @Override
   public CommandResult run(String command, Duration timeout) {
+    return run(command, timeout, CommandRun.Caps.NONE);
+  }
+
+  @Override
+  public CommandResult run(String command, Duration timeout, ExecutionOptions options) {
+    return run(command, timeout, DefaultExecution.caps(Objects.requireNonNull(options, "options")));
+  }
+
+  private CommandResult run(String command, Duration timeout, CommandRun.Caps caps) {
     Objects.requireNonNull(command, "command");
     checkTimeout(timeout);
+    checkRunnable();
+    long started = System.nanoTime();
+    long deadline = started + timeout.toNanos();
+    long limit = DefaultExecution.rendererLimit(caps);
+    runLock.lock();
+    // The lease keeps other threads' and processes' input out until this command's prompt is back.
+    try (SessionLease lease = exclusive(timeout)) {
+      scopes.settle(command, deadline);
+      CommandRun run = commandRun(limit, false);
+      return nonce != null ? run.withMarkers(command, deadline, timeout, started, caps)
+          : run.withPrompt(command, prompt, deadline, timeout, started, caps);
+    } finally {
+      runLock.unlock();
+    }
+  }
+
+  @Override
+  public Execution start(String command, ExecutionOptions options) {
+    Objects.requireNonNull(command, "command");
+    Objects.requireNonNull(options, "options");
+    checkRunnable();
+    return DefaultExecution.start(this, command, options);
+  }
+
+  private void checkRunnable() {
     if (prompt == null && nonce == null) {
       throw new IllegalStateException("Session '" + name + "' runs a custom command with no known prompt, so "
           + "run() cannot tell when a command has finished. Create it with SessionBuilder.readyWhen(prompt), "
           + "or use send() and waitFor().");
     }
-    long started = System.nanoTime();
-    long deadline = started + timeout.toNanos();
-    runLock.lock();
-    // The lease keeps other threads' and processes' input out until this command's prompt is back.
-    try (SessionLease lease = exclusive(timeout)) {
-      scopes.settle(command, deadline);
-      CommandRun run = new CommandRun(waits, this::input, type, name);
-      return nonce != null ? run.withMarkers(command, deadline, timeout, started)
-          : run.withPrompt(command, prompt, deadline, timeout, started);
-    } finally {
-      runLock.unlock();
-    }
+  }
+
+  // What an execution needs from its handle:
+  ReentrantLock runLock() { return runLock; }
+
+  InputScopes scopes() { return scopes; }
+
+  StreamWaits waits() { return waits; }
+
+  PaneCommands panes() { return panes; }
+
+  Duration defaultTimeout() { return context.defaultTimeout(); }
+
+  /** The prompt that ends a command in a session without markers, or {@code null} if it has markers. */
+  Pattern unmarkedPrompt() {
+    return nonce != null ? null : prompt;
+  }
+
+  CommandRun commandRun(long limit, boolean hold) {
+    return new CommandRun(waits, (line, enter) -> enter ? typeLine(line, limit, hold) : input(line, false), type, name);
   }
 
   @Override
@@ -270,11 +337,7 @@ public final class DefaultSession implements Session {
 
   @Override
   public void touch() {
-    if (registered) {
-      Instant now = context.clock().instant();
-      context.registry().touch(name, now);
-      activityWritten.set(now);
-    }
+    activity.touch();
   }
 
   @Override
@@ -327,48 +390,7 @@ public final class DefaultSession implements Session {
     lifecycle.close(this);
   }
 
-  /**
-   * Records input in the registry, at most once per {@link Context#activityResolution()}: a write of the
-   * file registry forces the disk, which would otherwise cost more than the input itself.
-   */
-  private void recordActivity() {
-    if (!registered) {
-      return;
-    }
-    Instant now = context.clock().instant();
-    Instant last = activityWritten.get();
-    if (last != null && !now.isBefore(last) && now.isBefore(last.plus(context.activityResolution()))) {
-      return;
-    }
-    if (!activityWritten.compareAndSet(last, now)) {
-      return; // another thread is recording this very moment
-    }
-    try {
-      context.registry().touch(name, now);
-    } catch (RegistryException e) {
-      activityWritten.compareAndSet(now, last); // try again with the next input
-      // The input was delivered; failing the call now would invite a duplicate send.
-      LOG.log(System.Logger.Level.WARNING, "Could not record activity of session '" + name + "'", e);
-    }
-  }
-
-  private static void checkTypeable(String text) {
-    Objects.requireNonNull(text, "text");
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == 0) {
-        throw new IllegalArgumentException("Text contains NUL (U+0000) at index " + i
-            + ", which tmux cannot type; send it as a key with sendKeys(\"C-@\") if the program expects it");
-      }
-      if (Character.isHighSurrogate(c) && (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1)))
-          || Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)))) {
-        throw new IllegalArgumentException(String.format("Text contains an unpaired surrogate U+%04X at index %d, "
-            + "which is not valid Unicode and cannot be encoded as UTF-8; fix the string", (int) c, i));
-      }
-    }
-  }
-
-  private static void checkTimeout(Duration timeout) {
+  static void checkTimeout(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, got " + timeout);

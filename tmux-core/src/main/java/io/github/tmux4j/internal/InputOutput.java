@@ -20,11 +20,37 @@ import java.util.concurrent.locks.LockSupport;
 abstract class InputOutput implements AutoCloseable {
   /** How long a wait may go without looking at the pane otherwise (a program that exits prints nothing). */
   static final long MAX_SILENCE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+  /**
+   * How long one call renders at least, past its deadline if need be: a pane that prints faster than it
+   * is rendered would otherwise keep a wait rendering past its deadline.
+   */
+  static final long MIN_RENDER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+  /** When rendering in one call stops: the deadline, but not before {@link #MIN_RENDER_NANOS} from now. */
+  static long renderUntil(long deadline) {
+    return Math.max(deadline, System.nanoTime() + MIN_RENDER_NANOS);
+  }
 
   final OutputRenderer renderer;
+  /** When output was last rendered ({@link System#nanoTime()}), or when the input was made. */
+  private long lastOutputNanos = System.nanoTime();
 
   InputOutput(OutputRenderer renderer) {
     this.renderer = renderer;
+  }
+
+  /**
+   * When output was last rendered: the silence of a pane is measured from it.
+   *
+   * @return a {@link System#nanoTime()}; the time the input was made if nothing was rendered yet
+   */
+  long lastOutputNanos() {
+    return lastOutputNanos;
+  }
+
+  /** Notes that output was just rendered. */
+  void rendered() {
+    lastOutputNanos = System.nanoTime();
   }
 
   /**
@@ -114,7 +140,8 @@ abstract class InputOutput implements AutoCloseable {
 
     @Override
     boolean await(long deadline) throws InterruptedException {
-      if (drain()) {
+      long stop = renderUntil(deadline);
+      if (drain(stop)) {
         return true;
       }
       long left = deadline - System.nanoTime();
@@ -122,13 +149,15 @@ abstract class InputOutput implements AutoCloseable {
         return false;
       }
       signal.awaitAfter(seen, Math.min(left, MAX_SILENCE_NANOS));
-      return drain();
+      return drain(renderUntil(deadline));
     }
 
-    private boolean drain() {
+    /** Renders queued output until the queue is empty or, checked every 64 events, {@code stop} passed. */
+    private boolean drain(long stop) {
       boolean any = false;
       PaneSignal.Event e;
-      while ((e = events.poll()) != null) {
+      int count = 0;
+      while ((++count % 64 != 0 || System.nanoTime() < stop) && (e = events.poll()) != null) {
         seen = Math.max(seen, e.version());
         if (e.data() != null) {
           queued.addAndGet(-e.data().length);
@@ -136,6 +165,7 @@ abstract class InputOutput implements AutoCloseable {
         if (e.version() > after && e.data() != null) {
           renderer.feed(e.data());
           any = true;
+          rendered();
         }
       }
       return any;
@@ -168,7 +198,8 @@ abstract class InputOutput implements AutoCloseable {
     boolean await(long deadline) throws InterruptedException {
       long silentUntil = Math.min(deadline, System.nanoTime() + MAX_SILENCE_NANOS);
       long pause = TimeUnit.MICROSECONDS.toNanos(500);
-      while (!read()) {
+      long stop = renderUntil(deadline);
+      while (!read(stop)) {
         long left = silentUntil - System.nanoTime();
         if (left <= 0) {
           return false;
@@ -182,7 +213,8 @@ abstract class InputOutput implements AutoCloseable {
       return true;
     }
 
-    private boolean read() {
+    /** Renders what the file has gained, until its end or, checked after each 64 KB, {@code stop} passed. */
+    private boolean read(long stop) {
       try {
         if (channel == null) {
           if (!java.nio.file.Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -195,6 +227,10 @@ abstract class InputOutput implements AutoCloseable {
         while ((n = channel.read(buffer.clear())) > 0) {
           renderer.feed(buffer.array(), 0, n);
           any = true;
+          rendered();
+          if (System.nanoTime() >= stop) {
+            break; // the rest is read by the next call
+          }
         }
         return any;
       } catch (IOException e) {

@@ -33,6 +33,8 @@ final class InputScopes {
   /** The prompt that shows at the cursor when the program waits for a command, or {@code null}. */
   private final Pattern visible;
   private volatile PendingInput last;
+  /** The input of a started command that has not finished ({@link DefaultExecution}), or {@code null}. */
+  private volatile PendingInput held;
 
   InputScopes(TmuxCommands tmux, SessionRef ref, Supplier<String> name, Supplier<SessionLease> lease,
       StreamWaits waits, long outputLimit, String nonce, Path transcript, Pattern visible) {
@@ -72,9 +74,18 @@ final class InputScopes {
    */
   PendingInput deliver(List<String> typed, boolean enter,
       java.util.function.ToLongFunction<PaneCommands.Spool> send) {
+    return deliver(typed, enter, send, outputLimit, false);
+  }
+
+  /**
+   * Like {@link #deliver(List, boolean, java.util.function.ToLongFunction)}, keeping at most {@code limit}
+   * characters of the output, and making the input a started command's (see {@link #intoStarted()}) if asked.
+   */
+  PendingInput deliver(List<String> typed, boolean enter, java.util.function.ToLongFunction<PaneCommands.Spool> send,
+      long limit, boolean hold) {
     PendingInput in;
-    try (SessionLease held = lease.get()) {
-      OutputRenderer renderer = new OutputRenderer(outputLimit, nonce == null ? "" : nonce);
+    try (SessionLease leased = lease.get()) {
+      OutputRenderer renderer = new OutputRenderer(Math.min(limit, outputLimit), nonce == null ? "" : nonce);
       PaneSignal signal = tmux.signal(ref.pane());
       InputOutput output;
       PaneCommands.Spool spool = null;
@@ -96,11 +107,47 @@ final class InputScopes {
       in = new PendingInput(output, typed, enter);
       PendingInput previous = last;
       last = in; // under the lease: a concurrent input cannot leave an older scope behind
+      held = hold ? in : null;
       if (previous != null) {
         previous.close();
       }
     }
     return in;
+  }
+
+  /**
+   * Whether input now goes into a started command: it has not finished, and nothing has replaced its scope.
+   *
+   * @return {@code true} if input should be typed with {@link #typeInto}
+   */
+  boolean intoStarted() {
+    PendingInput h = held;
+    return h != null && h == last && !h.settled();
+  }
+
+  /**
+   * The started command's input is done with (it finished, or the program exited): input makes new
+   * scopes again.
+   *
+   * @param in the input
+   */
+  void release(PendingInput in) {
+    if (held == in) {
+      held = null;
+    }
+  }
+
+  /**
+   * Types into the program under the session's lease without starting a new scope: the output stays the
+   * current input's (a started command's answer to its question). With the process transport no new
+   * pipe is started, so the current input's spool file keeps receiving the output.
+   *
+   * @param send sends the input (given no spool)
+   */
+  void typeInto(java.util.function.ToLongFunction<PaneCommands.Spool> send) {
+    try (SessionLease leased = lease.get()) {
+      send.applyAsLong(null);
+    }
   }
 
   /**

@@ -60,12 +60,41 @@ final class StreamWaits {
    * @throws SessionDeadException if the pane's program exits first
    */
   <T> T until(PendingInput in, long deadline, boolean screen, String what, Duration timeout, Test<T> test) {
+    PaneCommands.Look[] lastLook = new PaneCommands.Look[1];
+    T value = within(in, deadline, () -> deadline, screen, what, look -> {
+      if (look != null) {
+        lastLook[0] = look;
+      }
+      return test.test(look);
+    });
+    if (value == null) {
+      throw new WaitTimeoutException(what, timeout, seen(in, lastLook[0]));
+    }
+    return value;
+  }
+
+  /**
+   * The loop of every wait: renders what arrives and tests it until the test gives a value, or returns
+   * {@code null} at the deadline (a soft end: the caller decides what that means).
+   *
+   * @param in the input whose output is rendered
+   * @param deadline {@link System#nanoTime()} to give up at
+   * @param wake when the test wants to run even without output ({@link System#nanoTime()}, asked before
+   *     each wait for output): a silence it measures, or a check it makes after a pause
+   * @param screen whether every test needs tmux's screen
+   * @param what what is waited for, for messages
+   * @param test the test
+   * @return the test's value, or {@code null} if the deadline passed first
+   * @throws SessionDeadException if the pane's program exits first
+   */
+  <T> T within(PendingInput in, long deadline, java.util.function.LongSupplier wake, boolean screen, String what,
+      Test<T> test) {
     long lastLook = 0;
-    PaneCommands.Look look = null;
+    PaneCommands.Look look;
     boolean first = true;
     try {
       while (true) {
-        boolean news = first || in.output.await(deadline);
+        boolean news = first || in.output.await(Math.min(deadline, wake.getAsLong()));
         long now = System.nanoTime();
         boolean needLook = screen || in.output.renderer.screenChanged() || in.output.incomplete();
         look = null;
@@ -86,7 +115,7 @@ final class StreamWaits {
           throw deadException(look);
         }
         if (System.nanoTime() >= deadline) {
-          throw new WaitTimeoutException(what, timeout, seen(in, look));
+          return null;
         }
         first = false;
       }

@@ -2,6 +2,7 @@ package io.github.tmux4j.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** Text helpers for terminal output. */
 public final class Texts {
@@ -123,5 +124,27 @@ public final class Texts {
   /** The characters of the regular expression class {@code \s}: space, tab, \n, vertical tab, \f, \r. */
   private static boolean isRegexSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+  }
+
+  /**
+   * Checks that text can be typed into a pane: no NUL, no unpaired surrogate.
+   *
+   * @param text the text
+   * @throws IllegalArgumentException if it cannot
+   */
+  static void checkTypeable(String text) {
+    Objects.requireNonNull(text, "text");
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == 0) {
+        throw new IllegalArgumentException("Text contains NUL (U+0000) at index " + i
+            + ", which tmux cannot type; send it as a key with sendKeys(\"C-@\") if the program expects it");
+      }
+      if (Character.isHighSurrogate(c) && (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1)))
+          || Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)))) {
+        throw new IllegalArgumentException(String.format("Text contains an unpaired surrogate U+%04X at index %d, "
+            + "which is not valid Unicode and cannot be encoded as UTF-8; fix the string", (int) c, i));
+      }
+    }
   }
 }

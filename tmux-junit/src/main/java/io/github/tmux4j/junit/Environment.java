@@ -27,7 +27,8 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
  * What one test class (with its nested classes) owns: a private socket directory, a client on it, and
- * the session names in use. Closing it kills every tmux server on the directory and deletes it.
+ * the session names in use. Closing it kills every tmux server on the directory and deletes it, unless
+ * it was told to {@link #keep()} them for inspection.
  */
 final class Environment implements AutoCloseable {
   /** The socket file name inside the private directory; short, to keep socket paths short. */
@@ -36,13 +37,16 @@ final class Environment implements AutoCloseable {
 
   private final String ownerId;
   private final Path dir;
+  private final String binary;
   private final TmuxClient client;
   private final Set<String> namesInUse = new HashSet<>();
   private boolean closed;
+  private boolean kept;
 
-  private Environment(String ownerId, Path dir, TmuxClient client) {
+  private Environment(String ownerId, Path dir, String binary, TmuxClient client) {
     this.ownerId = ownerId;
     this.dir = dir;
+    this.binary = binary;
     this.client = client;
   }
 
@@ -53,9 +57,10 @@ final class Environment implements AutoCloseable {
    * @param ownerId the unique id of the extension context that owns (and will close) the environment
    * @param base the directory to create the private directory in; created if missing
    * @param transport the client's transport
+   * @param binary the tmux executable
    * @return the environment
    */
-  static Environment open(String ownerId, Path base, Transport transport) {
+  static Environment open(String ownerId, Path base, Transport transport, String binary) {
     Path dir;
     try {
       Files.createDirectories(base);
@@ -75,8 +80,9 @@ final class Environment implements AutoCloseable {
           .socketName(SOCKET_NAME)
           .registry(new InMemoryRegistry())
           .transport(transport)
+          .tmuxBinary(Path.of(binary))
           .build();
-      return new Environment(ownerId, dir, client);
+      return new Environment(ownerId, dir, binary, client);
     } catch (RuntimeException e) {
       try {
         deleteTree(dir);
@@ -97,6 +103,16 @@ final class Environment implements AutoCloseable {
 
   TmuxClient client() {
     return client;
+  }
+
+  /** The socket of the class's tmux server. */
+  Path socket() {
+    return dir.resolve(SOCKET_NAME);
+  }
+
+  /** From now on, closing leaves the tmux server and the directory in place (the client is closed). */
+  synchronized void keep() {
+    kept = true;
   }
 
   /**
@@ -189,29 +205,33 @@ final class Environment implements AutoCloseable {
   }
 
   /**
-   * Closes the client, kills the tmux server of every socket in the directory and deletes it.
-   * Idempotent.
+   * Closes the client, kills the tmux server of every socket in the directory and deletes it, unless
+   * kept. Idempotent.
    *
    * @throws IOException if the directory cannot be deleted or tmux cannot be run
    */
   @Override
   public void close() throws IOException {
+    boolean keepServer;
     synchronized (this) {
       if (closed) {
         return;
       }
       closed = true;
+      keepServer = kept;
     }
     try {
       client.close();
     } finally {
-      killServers(dir);
-      deleteTree(dir);
+      if (!keepServer) {
+        killServers(binary, dir);
+        deleteTree(dir);
+      }
     }
   }
 
   /** Runs {@code tmux -S <socket> kill-server} for every socket under {@code dir}. */
-  private static void killServers(Path dir) throws IOException {
+  private static void killServers(String binary, Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       return;
     }
@@ -222,7 +242,7 @@ final class Environment implements AutoCloseable {
     }
     for (Path socket : sockets) {
       // kill-server can hang on a control client a dead JVM left behind: ServerShutdown ends those too
-      if (!io.github.tmux4j.internal.ServerShutdown.kill(io.github.tmux4j.internal.Commands.defaultBinary(), socket,
+      if (!io.github.tmux4j.internal.ServerShutdown.kill(binary, socket,
           java.time.Duration.ofSeconds(10))) {
         LOG.log(System.Logger.Level.DEBUG, "No tmux server on {0}", socket);
       }

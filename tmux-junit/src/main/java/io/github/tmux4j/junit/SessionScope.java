@@ -10,12 +10,14 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
  * The sessions of one scope (one test, or one test class for shared sessions), by key. Declarations
- * with the same key in one scope get the same session. Closing the scope closes its sessions.
+ * with the same key in one scope get the same session. Closing the scope closes its sessions, unless it
+ * was told to {@link #keep()} them (a failed test's, with {@link TmuxTest#keepFailedSessions()}).
  */
 final class SessionScope implements AutoCloseable {
   private final Environment environment;
   private final Map<String, Entry> entries = new LinkedHashMap<>();
   private boolean closed;
+  private boolean kept;
 
   private record Entry(TmuxSession spec, Session session) {}
 
@@ -71,8 +73,14 @@ final class SessionScope implements AutoCloseable {
     return sessions;
   }
 
+  /** From now on, closing the scope leaves its sessions (and their names) as they are. */
+  synchronized void keep() {
+    kept = true;
+  }
+
   /**
-   * Closes every session of the scope, the newest first, even if some fail. Idempotent.
+   * Closes every session of the scope, the newest first, even if some fail, unless they are kept.
+   * Idempotent.
    *
    * @throws RuntimeException the first failure, with the others suppressed
    */
@@ -84,7 +92,7 @@ final class SessionScope implements AutoCloseable {
         return;
       }
       closed = true;
-      toClose = new ArrayList<>(entries.values());
+      toClose = kept ? List.of() : new ArrayList<>(entries.values());
     }
     RuntimeException failure = null;
     for (int i = toClose.size() - 1; i >= 0; i--) {

@@ -46,4 +46,29 @@ public @interface TmuxTest {
    * @return the transport of the class's {@link io.github.tmux4j.TmuxClient}
    */
   Transport transport() default Transport.CONTROL_MODE;
+
+  /**
+   * Whether the class is skipped (reported as disabled, not failed) when tmux cannot be run: the
+   * executable named by the configuration parameter {@value TmuxExtension#TMUX_PROPERTY}, else
+   * {@code $TMUX4J_TMUX}, else {@code tmux} on the {@code PATH}, must answer {@code tmux -V}. Like
+   * Testcontainers' {@code disabledWithoutDocker}. Default {@code false}: without tmux the tests fail
+   * with {@link io.github.tmux4j.TmuxNotInstalledException}.
+   *
+   * @return whether to skip the class without tmux
+   */
+  boolean disabledWithoutTmux() default false;
+
+  /**
+   * Whether the sessions of a failed test are kept for inspection instead of closed: its own sessions
+   * and the class's shared ones stay, and so do the class's tmux server and socket directory after the
+   * class. Their names and socket are printed to {@code System.err} (with the {@code tmux attach} and
+   * clean-up commands) and published as the report entries {@code tmux4j.kept.socket} and
+   * {@code tmux4j.kept.sessions}. The configuration parameter or system property
+   * {@value TmuxExtension#KEEP_FAILED_SESSIONS_PROPERTY}{@code =true} turns it on for every class
+   * ({@code mvn verify -Dtmux4j.keepFailedSessions=true}). Default {@code false}. Kept sessions are not
+   * cleaned up by anyone: kill their server when done.
+   *
+   * @return whether to keep a failed test's sessions
+   */
+  boolean keepFailedSessions() default false;
 }

@@ -41,11 +41,15 @@
  *   <li>{@link io.github.tmux4j.junit.InjectTmuxClient} on a field, or any {@code TmuxClient}
  *       parameter: the class's client.</li>
  *   <li>When a test fails, the last screen of each of its sessions is published as a report entry
- *       ({@code tmux4j.screen.<name>}) and appended to the failure message.</li>
+ *       ({@code tmux4j.screen.<name>}) and appended to the failure message; with
+ *       {@code @TmuxTest(keepFailedSessions = true)} (or {@code -Dtmux4j.keepFailedSessions=true}) the
+ *       sessions stay for inspection and their names and socket are printed.</li>
+ *   <li>{@code @TmuxTest(disabledWithoutTmux = true)} skips the class where tmux cannot be run.</li>
  *   <li>{@link io.github.tmux4j.junit.TmuxAssertions}: {@code eventuallyShows}, {@code isHealthy},
  *       {@code runs(...).andOutputs(...)}, failing with the screen in the message.</li>
  * </ul>
  *
- * <p>Built against JUnit Jupiter 5.14; needs 5.12 or newer.
+ * <p>Built against JUnit Jupiter 5.14; works with 5.10 to 6.x, whichever the test project uses (JUnit is
+ * a {@code provided} dependency: tmux-junit brings none of its own).
  */
 package io.github.tmux4j.junit;

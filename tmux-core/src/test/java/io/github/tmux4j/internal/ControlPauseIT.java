@@ -36,7 +36,9 @@ class ControlPauseIT {
         "read -r line; echo \"$line\" >> '" + log + "'",
         "echo '%begin 2 2 1'; echo 'go'; echo '%end 2 2 1'",
         "echo '%pause %0'",
-        "while read -r line; do echo \"$line\" >> '" + log + "'; echo '%begin 3 3 1'; echo '%end 3 3 1'; done",
+        // An empty line detaches, as with tmux (the client holds its input open: no end of input comes).
+        "while read -r line && [ -n \"$line\" ]; do echo \"$line\" >> '" + log + "'; echo '%begin 3 3 1';"
+            + " echo '%end 3 3 1'; done",
         ""));
     Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
 

@@ -129,5 +129,30 @@ public final class PrivateTmux implements BeforeAllCallback, AfterAllCallback {
     for (Path p : all) {
       Files.deleteIfExists(p);
     }
+    assertNothingLeftBehind(dir);
+  }
+
+  /**
+   * Fails if a process started for this directory (a tmux server or client, a test's script) is still
+   * running 10 seconds after its servers were killed, and kills it, so that no test leaves one behind.
+   */
+  private static void assertNothingLeftBehind(Path dir) {
+    String path = dir.toString();
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+    List<ProcessHandle> left;
+    do {
+      left = ProcessHandle.allProcesses()
+          .filter(p -> p.pid() != ProcessHandle.current().pid())
+          .filter(p -> p.info().commandLine().map(c -> c.contains(path)).orElse(false)).toList();
+      if (!left.isEmpty()) {
+        java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L); // polling the process table
+      }
+    } while (!left.isEmpty() && System.nanoTime() < deadline);
+    if (!left.isEmpty()) {
+      List<String> described = left.stream()
+          .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
+      left.forEach(ProcessHandle::destroyForcibly);
+      throw new AssertionError("processes left behind by the tests of " + dir + ": " + described);
+    }
   }
 }

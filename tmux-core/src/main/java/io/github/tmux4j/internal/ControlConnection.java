@@ -25,43 +25,6 @@ import java.util.concurrent.TimeoutException;
 final class ControlConnection implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(ControlConnection.class.getName());
 
-  /** The connection ended before the command was written: it did not run. */
-  static final class NotSentException extends TmuxException {
-    private static final long serialVersionUID = 1L;
-
-    NotSentException(String message) {
-      super(message, null, true);
-    }
-  }
-
-  /** The connection ended after the command was written and before its answer. */
-  static final class LostException extends TmuxException {
-    private static final long serialVersionUID = 1L;
-
-    LostException(String message) {
-      super(message);
-    }
-  }
-
-  private static final class Pending {
-    final int expectedBlocks;
-    /** The signal of the command's pane, whose version the answer carries; {@code null} if none. */
-    final PaneSignal signal;
-    final StringBuilder output = new StringBuilder();
-    final CompletableFuture<TmuxResult> result = new CompletableFuture<>();
-    int blocks;
-
-    Pending(int expectedBlocks, PaneSignal signal) {
-      this.expectedBlocks = expectedBlocks;
-      this.signal = signal;
-    }
-
-    /** Completes with the answer, stamped on the reader thread with the pane's output version. */
-    void complete(int exitCode, String stderr) {
-      result.complete(new TmuxResult(exitCode, output.toString(), stderr, signal == null ? -1 : signal.version()));
-    }
-  }
-
   /**
    * Flow control: when this client is this many seconds behind a pane's output (a follow listener that
    * blocks, a JVM stopped in a debugger), tmux drops what it kept for the client and pauses the pane for
@@ -77,7 +40,7 @@ final class ControlConnection implements AutoCloseable {
   private final Process process;
   private final OutputStream stdin;
   private final Object writeLock = new Object();
-  private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<PendingCommand> pending = new ConcurrentLinkedQueue<>();
   /** The pane this client was attached for, and its signal, which outlives the connection. */
   private final String pane;
   private final PaneSignal signal;
@@ -223,7 +186,7 @@ final class ControlConnection implements AutoCloseable {
    * @throws LostException if it ended before answering (the command may have run)
    */
   TmuxResult execute(String pane, List<String> args, Duration timeout) {
-    Pending p = send(args, this.pane.equals(pane) ? signal : null);
+    PendingCommand p = send(args, this.pane.equals(pane) ? signal : null);
     try {
       return p.result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (ExecutionException e) {
@@ -334,8 +297,8 @@ final class ControlConnection implements AutoCloseable {
    *
    * @throws NotSentException if the connection has ended or cannot be written to (the commands did not run)
    */
-  private Pending send(List<String> args, PaneSignal signal) {
-    Pending p = new Pending(ControlProtocol.commandCount(args), signal);
+  private PendingCommand send(List<String> args, PaneSignal signal) {
+    PendingCommand p = new PendingCommand(ControlProtocol.commandCount(args), signal);
     byte[] line = (ControlProtocol.encode(args) + "\n").getBytes(StandardCharsets.UTF_8);
     synchronized (writeLock) {
       if (alive && !process.isAlive()) {
@@ -361,7 +324,7 @@ final class ControlConnection implements AutoCloseable {
 
   /** Matches a reply to the oldest command waiting for one; a line of N commands gets N replies. */
   private void answer(boolean error, String text) {
-    Pending p = pending.peek();
+    PendingCommand p = pending.peek();
     if (p == null) {
       LOG.log(System.Logger.Level.WARNING, description + ": an answer arrived for no command");
       return;
@@ -387,7 +350,7 @@ final class ControlConnection implements AutoCloseable {
       alive = false;
     }
     attached.completeExceptionally(new TmuxException(description + " ended: " + reason));
-    Pending p;
+    PendingCommand p;
     while ((p = pending.poll()) != null) {
       p.result.completeExceptionally(new LostException(description + " ended before answering"
           + (reason.isEmpty() ? "" : " (" + reason + ")")));

@@ -75,11 +75,11 @@ public final class ControlModeTransport implements CommandTransport {
       }
       try {
         return c.execute(pane, args, timeout);
-      } catch (ControlConnection.NotSentException notRun) {
+      } catch (NotSentException notRun) {
         connections.remove(pane, c);
         c.closeInput(); // its end (a gap in the pane's output) is published before another client feeds it
         return fallback.execute(args, null);
-      } catch (ControlConnection.LostException lost) {
+      } catch (LostException lost) {
         connections.remove(pane, c);
         c.closeInput();
         // The client ended mid-command: it was killed, or the server or the session went away. Ask tmux

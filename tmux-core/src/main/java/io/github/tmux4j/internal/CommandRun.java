@@ -111,15 +111,22 @@ final class CommandRun {
       return continuation != null ? continuation : unmarkedPrompt(in, look);
     }
     OutputRenderer.Mark m = marks.get(0);
-    if (in.output.renderer.currentLine() == m.line() && in.output.renderer.beforeCursor().length() <= m.column()) {
-      // The prompt's text after its marker is still on its way (tmux may send it in a later notification,
-      // after the answer to the next line's input): typed now, an empty line would take it for its echo.
+    if (in.output.renderer.currentLine() == m.line() && !PromptMarkers.promptShown(afterMark(in.output.renderer, m))) {
+      // The prompt's text after its marker is still on its way, maybe in pieces (tmux may send the rest in
+      // a later notification, after the answer to the next line's input): typed now, the next line would
+      // take it for its echo or its output (".." of "... " was seen on tmux 3.6b).
       return null;
     }
     // The prompt's own line is output only if the program printed on it before the prompt.
     long from = in.firstOutputLine();
     return new Step(m, m.column() == 0 ? in.output.renderer.lines(from, m.line() - 1, -1)
         : in.output.renderer.lines(from, m.line(), m.column()));
+  }
+
+  /** The text on a marker's line after it, up to the cursor. */
+  static String afterMark(OutputRenderer renderer, OutputRenderer.Mark m) {
+    String line = renderer.beforeCursor();
+    return line.length() <= m.column() ? "" : line.substring(m.column());
   }
 
   /**

@@ -224,7 +224,8 @@ final class InputScopes {
       return false;
     }
     OutputRenderer.Mark lastMark = marks.get(marks.size() - 1);
-    return lastMark.kind().equals(PromptMarkers.PRIMARY) && lastMark.line() == rendered.currentLine();
+    return lastMark.kind().equals(PromptMarkers.PRIMARY) && lastMark.line() == rendered.currentLine()
+        && PromptMarkers.promptShown(CommandRun.afterMark(rendered, lastMark));
   }
 
   /**

@@ -21,6 +21,20 @@ public final class PromptMarkers {
   static final String OSC_PREFIX = "7331;tmux4j;";
   /** The kind of a primary prompt's marker. */
   public static final String PRIMARY = "p";
+  /**
+   * Whether the visible prompt after a marker has arrived whole: every prompt tmux4j sets ends with one of
+   * {@code "$ "}, {@code "> "} ({@code ">>> "} too), {@code "... "} or {@code "(gdb) "}. tmux may deliver a
+   * prompt's text in pieces, the rest after the answer to the next input: a command typed before the
+   * whole prompt arrived would find the rest (".." of "...") at the start of its own output.
+   *
+   * @param afterMarker the text printed after the marker on its line
+   * @return {@code true} if it ends a prompt
+   */
+  static boolean promptShown(String afterMarker) {
+    return afterMarker.endsWith("$ ") || afterMarker.endsWith("> ") || afterMarker.endsWith("... ")
+        || afterMarker.endsWith("(gdb) ");
+  }
+
   /** The kind of a continuation prompt's marker. */
   public static final String CONTINUATION = "c";
   /** The registry tag and label key under which a session's nonce is kept. */

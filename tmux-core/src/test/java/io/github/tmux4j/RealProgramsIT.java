@@ -433,6 +433,8 @@ class RealProgramsIT {
       try (Session py = python()) {
         py.send("help(len)");
         py.waitFor("Return the number of items", WAIT);
+        // less reads keys once it shows its own prompt; a key typed while it starts can be lost.
+        py.waitForScreen(Pattern.compile("\\(END\\)"), WAIT);
         py.sendKeys("q");
         assertEquals("after help", py.run("print('after help')", WAIT).output());
       }

@@ -47,6 +47,7 @@ import picocli.CommandLine.Spec;
         ReconcileRegistryCommand.class,
         BackupRegistryCommand.class,
         RestoreRegistryCommand.class,
+        McpCommand.class,
         CompletionCommand.class,
         CompleteSessionsCommand.class,
         HelpCommand.class

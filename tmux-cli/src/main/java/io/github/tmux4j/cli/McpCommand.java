@@ -1,0 +1,111 @@
+package io.github.tmux4j.cli;
+
+import io.github.tmux4j.TmuxClient;
+import io.github.tmux4j.Transport;
+import io.github.tmux4j.mcp.McpMode;
+import io.github.tmux4j.mcp.TmuxMcpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code tmux4j mcp [--http HOST:PORT] [--mode read-only|no-kill|full] [--manage-tag KEY=VALUE]...}: the
+ * Model Context Protocol server ({@link TmuxMcpServer}) on standard input and output, or on streamable HTTP.
+ */
+@Command(name = "mcp", mixinStandardHelpOptions = true,
+    description = {"Serve MCP (Model Context Protocol) tools that give an agent terminal sessions: stdio by "
+        + "default, or streamable HTTP at http://HOST:PORT/mcp with --http.",
+        "Tools: list_sessions, create_session, run_command, await_command, interrupt, send_input, send_keys, "
+            + "wait_for_text, read_screen, session_health, kill_session, cleanup_sessions."})
+final class McpCommand implements Callable<Integer> {
+  @ParentCommand
+  private Tmux4jCli root;
+
+  @Option(names = "--http", paramLabel = "HOST:PORT",
+      description = "Serve streamable HTTP instead of stdio, e.g. 127.0.0.1:8931 (loopback is the safe choice; "
+          + "port 0 picks one). The address is printed on standard error.")
+  String http;
+
+  @Option(names = "--mode", paramLabel = "MODE", defaultValue = "full",
+      description = "read-only (look only), no-kill (no kill_session, cleanup only as a dry run) or full "
+          + "(default: ${DEFAULT-VALUE}).")
+  String mode;
+
+  @Option(names = "--manage-tag", paramLabel = "KEY=VALUE",
+      description = "Also use sessions carrying this registry tag (repeatable). By default the server uses "
+          + "only the sessions it created (tag mcp-server=tmux4j).")
+  Map<String, String> manageTags = new LinkedHashMap<>();
+
+  @Option(names = "--owner-tag", paramLabel = "KEY=VALUE",
+      description = "The tag of the sessions this server creates and owns (default mcp-server=tmux4j).")
+  Map<String, String> ownerTag = new LinkedHashMap<>();
+
+  @Option(names = "--max-lines", paramLabel = "N", defaultValue = "200",
+      description = "Default output cap of a command's result in lines (default: ${DEFAULT-VALUE}).")
+  int maxLines;
+
+  @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "16000",
+      description = "Default output cap in bytes (default: ${DEFAULT-VALUE}).")
+  long maxBytes;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    McpMode m;
+    try {
+      m = McpMode.fromLabel(mode);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(ExitCodes.USAGE, e.getMessage());
+    }
+    if (ownerTag.size() > 1) {
+      throw new CliException(ExitCodes.USAGE, "--owner-tag takes one KEY=VALUE, got " + ownerTag);
+    }
+    TmuxClient client = root.context().client(b -> b.transport(Transport.CONTROL_MODE));
+    // On SIGTERM (how MCP clients stop a stdio server) the control clients detach before the JVM exits.
+    Thread hook = new Thread(client::close, "tmux4j-mcp-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    TmuxMcpServer server;
+    try {
+      TmuxMcpServer.Builder b = TmuxMcpServer.builder(client).mode(m).outputCaps(maxLines, maxBytes);
+      ownerTag.forEach(b::ownerTag);
+      manageTags.forEach(b::manageTag);
+      server = b.build();
+    } catch (IllegalArgumentException e) {
+      throw new CliException(ExitCodes.USAGE, e.getMessage());
+    }
+    if (http == null) {
+      server.serveStdio(System.in, System.out);
+      return ExitCodes.OK;
+    }
+    try (TmuxMcpServer.HttpEndpoint endpoint = server.serveHttp(address(http))) {
+      root.context().err().println("tmux4j MCP server at " + endpoint.uri() + " (mode " + m.label() + ")");
+      root.context().err().flush();
+      endpoint.join();
+    }
+    return ExitCodes.OK;
+  }
+
+  private static InetSocketAddress address(String hostPort) {
+    int colon = hostPort.lastIndexOf(':');
+    if (colon <= 0) {
+      throw new CliException(ExitCodes.USAGE, "--http needs HOST:PORT, e.g. 127.0.0.1:8931, got '" + hostPort + "'");
+    }
+    String host = hostPort.substring(0, colon);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    try {
+      int port = Integer.parseInt(hostPort.substring(colon + 1));
+      if (port < 0 || port > 65535) {
+        throw new NumberFormatException();
+      }
+      return new InetSocketAddress(host, port);
+    } catch (NumberFormatException e) {
+      throw new CliException(ExitCodes.USAGE, "--http port must be 0-65535, got '" + hostPort + "'");
+    }
+  }
+}

@@ -85,6 +85,40 @@ class LoggingIT {
   }
 
   @Test
+  void aTimedOutRunLogsThePromptItWaitedForAndThatTheEchoCame() {
+    try (CapturedLogs logs = CapturedLogs.of(Level.FINE, WAITS)) {
+      assertThrows(WaitTimeoutException.class, () -> py.run("import time; time.sleep(1); print('slept')", SHORT));
+      String log = String.join("\n", logs.messages(WAITS, Level.FINE));
+      assertTrue(log.startsWith("Wait timed out: the prompt after 'import time; time.sleep(1); print('slept')' in "
+          + "session 'log-py', after "), log);
+      assertTrue(log.contains("why: nothing was printed after the echo of the input; input 1 line(s) "
+          + "\"import time; time.sleep(1); print('slept')\", echoed true"), log);
+    }
+    py.waitFor(Prompts.PYTHON, WAIT); // the sleep ends; the next test starts at a prompt
+  }
+
+  @Test
+  void theProcessTransportsWaitsAndCommandsAreLoggedToo() {
+    TmuxClient processes = TMUX.client(b -> b.socketName("proc").transport(Transport.PROCESS));
+    try (CapturedLogs logs = CapturedLogs.of(Level.FINE, COMMANDS, WAITS)) {
+      Session sh = processes.newSession("log-proc").shell().create();
+      try {
+        sh.send("echo spooled-$((6 * 7))");
+        assertThrows(WaitTimeoutException.class, () -> sh.waitFor("never-there", SHORT));
+      } finally {
+        sh.close();
+      }
+      String wait = String.join("\n", logs.messages(WAITS, Level.FINE));
+      assertTrue(wait.contains("pattern '\\Qnever-there\\E' in session 'log-proc'"), wait);
+      assertTrue(wait.contains("    | spooled-42\n"), wait);
+      List<String> commands = logs.messages(COMMANDS, Level.FINE);
+      assertTrue(commands.stream().anyMatch(m -> m.startsWith("tmux process: ") && m.contains("pipe-pane")
+          && m.contains("echo spooled-") && m.contains(" -> exit 0 in ")), String.join("\n", commands));
+      assertTrue(commands.stream().noneMatch(m -> m.startsWith("control client")), String.join("\n", commands));
+    }
+  }
+
+  @Test
   void everyCommandIsLoggedWithItsCommandDurationAndResult() {
     List<String> messages;
     try (CapturedLogs logs = CapturedLogs.of(Level.FINE, COMMANDS)) {

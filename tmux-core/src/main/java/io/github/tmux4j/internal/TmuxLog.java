@@ -39,8 +39,8 @@ final class TmuxLog {
 
   /** Longest excerpt of one argument, output or event, in characters. */
   static final int EXCERPT_CHARS = 200;
-  /** Longest excerpt of a whole command (all its arguments, or its control-mode line). */
-  static final int COMMAND_CHARS = 400;
+  /** Longest excerpt of a whole command (all its arguments, or its control-mode line), about. */
+  static final int COMMAND_CHARS = 600;
 
   private TmuxLog() {}
 
@@ -129,28 +129,39 @@ final class TmuxLog {
 
   /**
    * The line written to a control client, as written (tmux's quoting: {@link ControlProtocol#encode}
-   * leaves no control character in it), cut if long.
+   * leaves no control character in it), its middle cut if long.
    */
   static String line(List<String> args) {
-    String line = ControlProtocol.encode(args);
-    return line.length() <= COMMAND_CHARS ? line
-        : line.substring(0, COMMAND_CHARS) + "... (" + line.length() + " chars)";
+    return headAndTail(ControlProtocol.encode(args), COMMAND_CHARS);
   }
 
-  /** The argument vector of a tmux process, each argument quoted where needed and cut if long. */
+  /**
+   * The argument vector of a tmux process, each argument quoted where needed and cut if long, its
+   * middle cut if the whole is long.
+   */
   static String argv(String binary, Path socket, List<String> args) {
     StringBuilder sb = new StringBuilder(128).append(binary).append(" -u -S ").append(socket);
     for (String arg : args) {
-      if (sb.length() >= COMMAND_CHARS) {
-        sb.append(" ...");
-        break;
-      }
       sb.append(' ');
       boolean plain = !arg.isEmpty() && arg.length() <= EXCERPT_CHARS && arg.chars()
           .allMatch(c -> c > ' ' && c < 0x7f && c != '"' && c != '\'' && c != '\\');
       sb.append(plain ? arg : excerpt(arg, EXCERPT_CHARS));
     }
-    return sb.toString();
+    return headAndTail(sb.toString(), COMMAND_CHARS);
+  }
+
+  /**
+   * Text of at most about {@code max} characters: a long command keeps its start (what it reads) and
+   * its end (what it types: tmux4j puts the input last), and says how much it left out between them.
+   */
+  static String headAndTail(String text, int max) {
+    if (text.length() <= max) {
+      return text;
+    }
+    int head = max * 2 / 3;
+    int tail = max - head;
+    return text.substring(0, head) + " ...(" + (text.length() - head - tail) + " chars)... "
+        + text.substring(text.length() - tail);
   }
 
   /** Milliseconds since {@code startNanos}, e.g. {@code "0.12 ms"}. */

@@ -28,14 +28,21 @@ class TmuxLogTest {
   }
 
   @Test
-  void argvAndTheControlLineStayBoundedForHugeArguments() {
-    List<String> huge = List.of("send-keys", "-l", "y".repeat(1_000_000), "z".repeat(1_000_000), "end");
+  void argvAndTheControlLineStayBoundedForHugeArgumentsAndKeepTheirEnd() {
+    List<String> huge = new java.util.ArrayList<>(List.of("send-keys", "-l", "y".repeat(1_000_000)));
+    for (int i = 0; i < 1000; i++) {
+      huge.add("arg" + i);
+    }
+    huge.add("typed-last");
     String argv = TmuxLog.argv("tmux", Path.of("/s"), huge);
-    assertTrue(argv.length() < TmuxLog.COMMAND_CHARS + 2 * (TmuxLog.EXCERPT_CHARS + 30), argv);
-    assertTrue(argv.contains("... (1000000 chars)"), argv);
+    assertTrue(argv.length() < TmuxLog.COMMAND_CHARS + 40, argv);
+    assertTrue(argv.startsWith("tmux -u -S /s send-keys -l \"yyy"), argv);
+    assertTrue(argv.endsWith(" arg999 typed-last"), argv);
     String line = TmuxLog.line(huge);
-    assertTrue(line.length() < TmuxLog.COMMAND_CHARS + 30, line);
+    assertTrue(line.length() < TmuxLog.COMMAND_CHARS + 40, line);
     assertTrue(line.startsWith("\"send-keys\" \"-l\" \"yyy"), line);
+    assertTrue(line.endsWith("\"typed-last\""), line);
+    assertTrue(line.contains(" chars)... "), line);
   }
 
   @Test

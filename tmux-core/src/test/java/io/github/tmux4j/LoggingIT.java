@@ -11,6 +11,11 @@ import io.github.tmux4j.testing.CapturedLogs;
 import io.github.tmux4j.testing.PrivateTmux;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -115,6 +120,21 @@ class LoggingIT {
       assertTrue(commands.stream().anyMatch(m -> m.startsWith("tmux process: ") && m.contains("pipe-pane")
           && m.contains("echo spooled-") && m.contains(" -> exit 0 in ")), String.join("\n", commands));
       assertTrue(commands.stream().noneMatch(m -> m.startsWith("control client")), String.join("\n", commands));
+    }
+  }
+
+  @Test
+  void aLeaseThatCannotBeHadInTimeIsLoggedWithItsHolder() throws Exception {
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    try (CapturedLogs logs = CapturedLogs.of(Level.FINE, WAITS); SessionLease lease = py.exclusive(WAIT)) {
+      Future<?> blocked = other.submit(() -> py.run("print('never typed')", Duration.ofMillis(200)));
+      ExecutionException e = assertThrows(ExecutionException.class, () -> blocked.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+      assertTrue(e.getCause() instanceof SessionBusyException, e.toString());
+      String log = String.join("\n", logs.messages(WAITS, Level.FINE));
+      assertTrue(log.startsWith("Wait for the lease timed out: " + e.getCause().getMessage() + " (lock file "), log);
+      assertTrue(log.contains("held exclusively by process " + ProcessHandle.current().pid()), log);
+    } finally {
+      other.shutdownNow();
     }
   }
 

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  *   <li>{@value #EVENTS_NAME}, {@code TRACE}: what control clients print besides replies to commands:
  *       {@code %output} (an excerpt of the bytes), {@code %exit} and other notifications, replies.
  *   <li>{@value #WAITS_NAME}, {@code DEBUG}: a wait that timed out, with what it looked at and why it did
- *       not match ({@link WaitReport}).
+ *       not match ({@link WaitReport}); a session lease that could not be had in time, with its holder.
  * </ul>
  *
  * <p>Callers ask {@link #commands()}, {@link #events()} or {@link #waits()} once per call and do nothing

@@ -164,7 +164,7 @@ final class TmuxLog {
         + text.substring(text.length() - tail);
   }
 
-  /** Milliseconds since {@code startNanos}, e.g. {@code "0.12 ms"}. */
+  /** Milliseconds since {@code startNanos}, to the microsecond, e.g. {@code "0.127 ms"}. */
   static String millis(long startNanos) {
     long micros = (System.nanoTime() - startNanos) / 1_000;
     return micros / 1000 + "." + String.format("%03d", micros % 1000) + " ms";

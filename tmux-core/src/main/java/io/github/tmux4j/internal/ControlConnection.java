@@ -186,7 +186,14 @@ final class ControlConnection implements AutoCloseable {
    * @throws LostException if it ended before answering (the command may have run)
    */
   TmuxResult execute(String pane, List<String> args, Duration timeout) {
-    PendingCommand p = send(args, this.pane.equals(pane) ? signal : null);
+    PaneSignal versioned = this.pane.equals(pane) ? signal : null;
+    if (!TmuxLog.commands()) {
+      return awaitAnswer(send(args, versioned), args, timeout);
+    }
+    return TmuxLog.control(description, args, () -> awaitAnswer(send(args, versioned), args, timeout));
+  }
+
+  private TmuxResult awaitAnswer(PendingCommand p, List<String> args, Duration timeout) {
     try {
       return p.result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (ExecutionException e) {
@@ -207,7 +214,8 @@ final class ControlConnection implements AutoCloseable {
   private void readLoop() {
     List<String> early = new ArrayList<>();
     try {
-      ControlStreamParser.parse(new SpokeDetector(process.getInputStream()), new ControlStreamParser.Handler() {
+      ControlStreamParser.parse(new SpokeDetector(process.getInputStream()), new TmuxLog.EventTrace(description,
+          new ControlStreamParser.Handler() {
         @Override
         public void reply(boolean ours, boolean error, String text) {
           if (ours) {
@@ -245,7 +253,7 @@ final class ControlConnection implements AutoCloseable {
             early.add(line); // an error printed before attaching, e.g. "can't find pane: %9"
           }
         }
-      });
+      }));
     } catch (IOException e) {
       LOG.log(System.Logger.Level.DEBUG, description + ": read failed", e);
     } finally {

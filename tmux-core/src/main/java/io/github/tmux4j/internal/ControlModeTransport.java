@@ -249,6 +249,9 @@ public final class ControlModeTransport implements CommandTransport {
     }
     permit.close();
     if (c.awaitAttached(deadline - System.nanoTime())) {
+      if (TmuxLog.commands()) {
+        TmuxLog.COMMANDS.log(System.Logger.Level.DEBUG, c + ": attached, pid " + c.pid());
+      }
       return c;
     }
     retire(List.of(c)); // it could not attach (no such pane, old tmux) or took too long

@@ -228,7 +228,12 @@ public final class Leases {
     } catch (IOException | RuntimeException unknown) {
       // the holder is unknown
     }
-    return new SessionBusyException(session, pid, host, (System.nanoTime() - start) / 1_000_000);
+    SessionBusyException busy = new SessionBusyException(session, pid, host, (System.nanoTime() - start) / 1_000_000);
+    if (TmuxLog.waits()) {
+      TmuxLog.WAITS.log(System.Logger.Level.DEBUG, "Wait for the lease timed out: " + busy.getMessage()
+          + " (lock file " + file + ")");
+    }
+    return busy;
   }
 
   /** The host name, without a DNS look-up (which can hang): $HOSTNAME, else /etc/hostname. */

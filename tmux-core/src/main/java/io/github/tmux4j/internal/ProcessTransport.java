@@ -44,6 +44,13 @@ public final class ProcessTransport implements CommandTransport {
 
   @Override
   public TmuxResult execute(List<String> args, byte[] stdin) {
+    if (!TmuxLog.commands()) {
+      return run(args, stdin);
+    }
+    return TmuxLog.process(binary, socket, args, () -> run(args, stdin));
+  }
+
+  private TmuxResult run(List<String> args, byte[] stdin) {
     ProcessBuilder builder = Commands.tmuxProcess(binary, socket, args);
     if (stdin == null) {
       builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));

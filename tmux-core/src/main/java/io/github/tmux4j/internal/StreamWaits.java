@@ -56,19 +56,21 @@ final class StreamWaits {
    * @param timeout the wait's length, for messages
    * @param test the test
    * @return the test's value
-   * @throws WaitTimeoutException if the deadline passes
+   * @throws WaitTimeoutException if the deadline passes (logged with what the wait examined, see
+   *     {@link WaitReport})
    * @throws SessionDeadException if the pane's program exits first
    */
   <T> T until(PendingInput in, long deadline, boolean screen, String what, Duration timeout, Test<T> test) {
-    PaneCommands.Look[] lastLook = new PaneCommands.Look[1];
+    WaitReport report = new WaitReport();
     T value = within(in, deadline, () -> deadline, screen, what, look -> {
-      if (look != null) {
-        lastLook[0] = look;
-      }
+      report.tested(look);
       return test.test(look);
     });
     if (value == null) {
-      throw new WaitTimeoutException(what, timeout, seen(in, lastLook[0]));
+      if (TmuxLog.waits()) {
+        report.log(in, what, screen, deadline, timeout);
+      }
+      throw new WaitTimeoutException(what, timeout, seen(in, report.lastLook()));
     }
     return value;
   }

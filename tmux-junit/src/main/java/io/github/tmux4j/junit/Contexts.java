@@ -7,6 +7,8 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -23,6 +25,7 @@ final class Contexts {
   private static final String ENVIRONMENT_KEY = "environment";
   private static final String SCOPE_KEY = "sessions";
   private static final String CONSTRUCTOR_SCOPES_KEY = "constructor-scopes";
+  private static final String SHOWN_KEY = "screens-shown";
 
   private Contexts() {}
 
@@ -111,6 +114,17 @@ final class Contexts {
       }
     }
     return scopes;
+  }
+
+  /**
+   * The names of the sessions whose last screen a failure of this test (or, for a class's context, of
+   * its {@code @BeforeAll} or {@code @AfterAll} methods) already shows: a later failure of the same test,
+   * such as an {@code @AfterEach} method's, which JUnit reports with the first, does not show it again.
+   */
+  @SuppressWarnings("unchecked")
+  static Set<String> screensShown(ExtensionContext context) {
+    return context.getStore(NAMESPACE.append("shown", context.getUniqueId())).getOrComputeIfAbsent(SHOWN_KEY,
+        k -> ConcurrentHashMap.<String>newKeySet(), Set.class);
   }
 
   /** The environment of the nearest class that has one, if any. */

@@ -3,8 +3,7 @@ package io.github.tmux4j.junit;
 import io.github.tmux4j.Session;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,11 +44,12 @@ final class Failures {
     return withScreens(context, failure, sessions);
   }
 
+  /** The scopes' sessions, each once (two handles of one session, in two scopes, count once). */
   private static List<Session> sessions(List<SessionScope> scopes) {
-    Set<Session> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<String> seen = new HashSet<>();
     List<Session> sessions = new ArrayList<>();
     for (SessionScope scope : scopes) {
-      scope.sessions().stream().filter(seen::add).forEach(sessions::add);
+      scope.sessions().stream().filter(s -> seen.add(s.name())).forEach(sessions::add);
     }
     return sessions;
   }
@@ -82,19 +82,41 @@ final class Failures {
         + "  clean up: tmux -S " + socket + " kill-server; rm -r " + (socket == null ? null : socket.getParent()));
   }
 
+  /**
+   * Adds to the failure the screens it does not show yet, so that each session's last screen is shown
+   * once per failed test: not again when the failure already carries it (a {@link SessionAssert} or
+   * {@link RunAssert} message, which has it), nor when an earlier failure of the same test showed it (an
+   * {@code @AfterEach} method failing after the test). Each screen is published as a report entry once
+   * per failed test too.
+   */
   private static Throwable withScreens(ExtensionContext context, Throwable failure, List<Session> sessions) {
+    Set<String> shown = Contexts.screensShown(context);
     List<Screens.Screen> screens = new ArrayList<>();
+    boolean carriesScreens = false;
     for (Session session : sessions) {
-      screens.add(Screens.read(session));
-    }
-    for (Screens.Screen screen : screens) {
+      if (!shown.add(session.name())) {
+        continue; // an earlier failure of this test shows it and published it
+      }
+      Screens.Screen screen = Screens.read(session);
       try {
         context.publishReportEntry(TmuxExtension.SCREEN_ENTRY_PREFIX + screen.name(), screen.textOrNote());
       } catch (RuntimeException e) {
         failure.addSuppressed(e);
       }
+      if (Screens.shownIn(failure, session.name())) {
+        carriesScreens = true;
+      } else {
+        screens.add(screen);
+      }
+    }
+    if (screens.isEmpty()) {
+      return failure;
     }
     String text = Screens.format(screens);
+    if (carriesScreens) { // a new message would repeat the failure's, screens and all, above its cause
+      failure.addSuppressed(new LastScreens("Last screens of the other tmux sessions in use:\n" + text));
+      return failure;
+    }
     String message = failure.getMessage() == null || failure.getMessage().isEmpty()
         ? text : failure.getMessage() + "\n\n" + text;
     Throwable result;

@@ -2,8 +2,13 @@ package io.github.tmux4j.junit;
 
 import io.github.tmux4j.HealthState;
 import io.github.tmux4j.Session;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /** Reads and formats the last screens of sessions for failure messages. Never throws. */
 final class Screens {
@@ -59,12 +64,57 @@ final class Screens {
     }
   }
 
-  /** Formats screens for an exception message, each under a header line. */
+  /** A screen as {@code text} shows it: for assertions that read the screen they test. */
+  static Screen of(Session session, String text) {
+    HealthState state;
+    try {
+      state = session.health().state();
+    } catch (RuntimeException e) {
+      state = HealthState.MISSING;
+    }
+    return new Screen(session.name(), session.type().typeName(), state, text, null);
+  }
+
+  /**
+   * The start of the header line of a session's screen in a message: whatever carries it shows the
+   * screen, so {@link Failures} does not add it again.
+   */
+  static String header(String sessionName) {
+    return "Last screen of tmux session '" + sessionName + "' (";
+  }
+
+  /**
+   * Whether a failure already shows a session's screen: its message, or that of an exception printed
+   * with it (causes and suppressed exceptions, recursively), contains the screen's {@link #header}.
+   */
+  static boolean shownIn(Throwable failure, String sessionName) {
+    String header = header(sessionName);
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<Throwable> todo = new ArrayDeque<>(List.of(failure));
+    while (!todo.isEmpty()) {
+      Throwable t = todo.pop();
+      if (!seen.add(t)) {
+        continue;
+      }
+      String message = t.getMessage();
+      if (message != null && message.contains(header)) {
+        return true;
+      }
+      if (t.getCause() != null) {
+        todo.push(t.getCause());
+      }
+      for (Throwable suppressed : t.getSuppressed()) {
+        todo.push(suppressed);
+      }
+    }
+    return false;
+  }
+
+  /** Formats screens for an exception message, each under a {@link #header} line. */
   static String format(List<Screen> screens) {
     StringBuilder sb = new StringBuilder();
     for (Screen screen : screens) {
-      sb.append("Last screen of tmux session '").append(screen.name()).append("' (")
-          .append(screen.type()).append(", ").append(screen.state()).append("):\n");
+      sb.append(header(screen.name())).append(screen.type()).append(", ").append(screen.state()).append("):\n");
       if (screen.text() == null) {
         sb.append("  ").append(screen.textOrNote()).append('\n');
       } else {

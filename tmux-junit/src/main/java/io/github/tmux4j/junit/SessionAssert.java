@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  * only at what the pane printed after the input last sent through the handle.
  */
 public final class SessionAssert {
+  /** How the messages of {@link io.github.tmux4j.WaitTimeoutException} and its kin end their first line. */
+  private static final String LINES_SEEN = " Last lines seen:";
+
   private final Session session;
   private final Duration timeout;
 
@@ -109,8 +112,8 @@ public final class SessionAssert {
     Objects.requireNonNull(text, "text");
     String screen = screen();
     if (!screen.contains(text)) {
-      throw new AssertionError(describe() + " to show \"" + text + "\", but it does not. Screen:\n"
-          + Screens.indent(screen, Screens.MESSAGE_LINES));
+      throw new AssertionError(describe() + " to show \"" + text + "\", but it does not.\n"
+          + Screens.format(List.of(Screens.of(session, screen))));
     }
     return this;
   }
@@ -126,8 +129,8 @@ public final class SessionAssert {
     Objects.requireNonNull(text, "text");
     String screen = screen();
     if (screen.contains(text)) {
-      throw new AssertionError(describe() + " not to show \"" + text + "\", but it does. Screen:\n"
-          + Screens.indent(screen, Screens.MESSAGE_LINES));
+      throw new AssertionError(describe() + " not to show \"" + text + "\", but it does.\n"
+          + Screens.format(List.of(Screens.of(session, screen))));
     }
     return this;
   }
@@ -179,9 +182,21 @@ public final class SessionAssert {
     return new RunAssert(session, result);
   }
 
+  /**
+   * A failed wait: what was expected, the exception's first line and the session's last screen, once
+   * (the lines the wait saw are left to the cause, which keeps them).
+   */
   private AssertionError failure(String expectation, TmuxException e) {
     return new AssertionError(describe() + " " + expectation + ", but " + e.getClass().getSimpleName() + ": "
-        + e.getMessage(), e);
+        + summary(e) + "\n" + Screens.format(List.of(Screens.read(session))), e);
+  }
+
+  /** The first line of an exception's message, without the "Last lines seen:" that ends it. */
+  private static String summary(TmuxException e) {
+    String message = String.valueOf(e.getMessage());
+    int lineBreak = message.indexOf('\n');
+    String first = lineBreak < 0 ? message : message.substring(0, lineBreak);
+    return first.endsWith(LINES_SEEN) ? first.substring(0, first.length() - LINES_SEEN.length()) : first;
   }
 
   private String describe() {

@@ -32,12 +32,13 @@ import org.opentest4j.AssertionFailedError;
  *
  * <p>When a test (or a {@code @BeforeEach}, {@code @AfterEach}, {@code @BeforeAll} or {@code @AfterAll}
  * method) fails, the last screen of every session injected into it (the visible screen and up to 10
- * lines of scrollback above it) is published as a report entry named
- * {@value #SCREEN_ENTRY_PREFIX}{@code <session name>}, and added to the failure: an
+ * lines of scrollback above it) is shown once: published as a report entry named
+ * {@value #SCREEN_ENTRY_PREFIX}{@code <session name>}, and added to the failure unless its message shows
+ * it already (as {@link TmuxAssertions}' messages do) or an earlier failure of the test did: an
  * {@link AssertionError} is replaced by one of the same kind (an {@link AssertionFailedError} keeps its
  * expected and actual values) whose message ends with the screens and whose cause is the original; any
- * other exception is rethrown as it is, with the screens in a suppressed exception. Aborted tests
- * (failed assumptions) are left alone.
+ * other exception, or one that shows some of the screens, is rethrown as it is, with the others in a
+ * suppressed exception. Aborted tests (failed assumptions) are left alone.
  *
  * <p>Use it through {@link TmuxTest}, or register it with {@code @ExtendWith(TmuxExtension.class)} or a
  * static {@code @RegisterExtension} field. The extension keeps all its state in JUnit's extension

@@ -41,7 +41,8 @@
  *   <li>{@link io.github.tmux4j.junit.InjectTmuxClient} on a field, or any {@code TmuxClient}
  *       parameter: the class's client.</li>
  *   <li>When a test fails, the last screen of each of its sessions is published as a report entry
- *       ({@code tmux4j.screen.<name>}) and appended to the failure message; with
+ *       ({@code tmux4j.screen.<name>}) and appended to the failure message, once (not again when the
+ *       message shows it already); with
  *       {@code @TmuxTest(keepFailedSessions = true)} (or {@code -Dtmux4j.keepFailedSessions=true}) the
  *       sessions stay for inspection and their names and socket are printed.</li>
  *   <li>{@code @TmuxTest(disabledWithoutTmux = true)} skips the class where tmux cannot be run.</li>

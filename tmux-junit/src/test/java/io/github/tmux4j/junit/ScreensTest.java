@@ -1,6 +1,8 @@
 package io.github.tmux4j.junit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,5 +26,26 @@ class ScreensTest {
   @Test
   void indentShowsOnlyTheLastLinesAndSaysHowManyAreLeftOut() {
     assertEquals("  (2 earlier lines not shown)\n  | c\n  | d\n", Screens.indent("a\nb\nc\nd", 2));
+  }
+
+  @Test
+  void aScreenIsShownInAFailureWhoseMessageCausesOrSuppressedCarryItsHeader() {
+    String shown = Screens.format(java.util.List.of(
+        new Screens.Screen("py", "python-repl", io.github.tmux4j.HealthState.HEALTHY, ">>> ", null)));
+    assertTrue(Screens.shownIn(new AssertionError(shown), "py"));
+    assertTrue(Screens.shownIn(new AssertionError("outer", new IllegalStateException(shown)), "py"));
+    AssertionError suppressing = new AssertionError("outer");
+    suppressing.addSuppressed(new RuntimeException(shown));
+    assertTrue(Screens.shownIn(suppressing, "py"));
+    assertFalse(Screens.shownIn(new AssertionError(shown), "py2"), "another session of a similar name");
+    assertFalse(Screens.shownIn(new AssertionError((Object) null), "py"));
+  }
+
+  @Test
+  void aFailureThatSuppressesItselfIsSearchedOnce() {
+    RuntimeException a = new RuntimeException("a");
+    RuntimeException b = new RuntimeException("b", a);
+    a.addSuppressed(b);
+    assertFalse(Screens.shownIn(a, "py"));
   }
 }

@@ -49,11 +49,19 @@ final class McpServers {
     final McpSyncClient client;
     final List<McpSchema.ProgressNotification> progress;
     private final Process httpServer;
+    private final String uri;
 
-    Connection(McpSyncClient client, List<McpSchema.ProgressNotification> progress, Process httpServer) {
+    Connection(McpSyncClient client, List<McpSchema.ProgressNotification> progress, Process httpServer,
+        String uri) {
       this.client = client;
       this.progress = progress;
       this.httpServer = httpServer;
+      this.uri = uri;
+    }
+
+    /** The HTTP endpoint ({@code null} on stdio), for more clients of the same server. */
+    String uri() {
+      return uri;
     }
 
     @Override
@@ -78,7 +86,7 @@ final class McpServers {
     env.forEach(params::addEnvVar);
     StdioClientTransport transport = new StdioClientTransport(params.build(), JSON);
     transport.setStdErrorHandler(line -> System.err.println("[mcp server] " + line));
-    return connect(transport, null);
+    return connect(transport, null, null);
   }
 
   static Connection http(Path socketDir, String... options) throws IOException {
@@ -91,19 +99,28 @@ final class McpServers {
       p.destroyForcibly();
       throw new AssertionError("the HTTP server did not start: " + line);
     }
-    URI uri = URI.create(line.substring("LISTENING ".length()));
-    HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
-        .builder("http://" + uri.getHost() + ":" + uri.getPort()).endpoint(uri.getPath()).jsonMapper(JSON).build();
-    return connect(transport, p);
+    return connect(transport(line.substring("LISTENING ".length())), p, line.substring("LISTENING ".length()));
   }
 
-  private static Connection connect(io.modelcontextprotocol.spec.McpClientTransport transport, Process server) {
+  /** Another client of a running HTTP server. */
+  static Connection httpClient(String endpoint) {
+    return connect(transport(endpoint), null, endpoint);
+  }
+
+  private static HttpClientStreamableHttpTransport transport(String endpoint) {
+    URI uri = URI.create(endpoint);
+    return HttpClientStreamableHttpTransport.builder("http://" + uri.getHost() + ":" + uri.getPort())
+        .endpoint(uri.getPath()).jsonMapper(JSON).build();
+  }
+
+  private static Connection connect(io.modelcontextprotocol.spec.McpClientTransport transport, Process server,
+      String uri) {
     List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
     Consumer<McpSchema.ProgressNotification> onProgress = progress::add;
     McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(660))
         .initializationTimeout(Duration.ofSeconds(60)).progressConsumer(onProgress).build();
     client.initialize();
-    return new Connection(client, progress, server);
+    return new Connection(client, progress, server, uri);
   }
 
   /** The structured content of a successful call (fails the test on a tool error). */

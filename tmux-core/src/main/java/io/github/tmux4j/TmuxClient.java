@@ -56,6 +56,8 @@ public final class TmuxClient implements AutoCloseable {
   private final Map<Path, TmuxCommands> servers = new ConcurrentHashMap<>();
   private final Lifecycle lifecycle;
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** Held by the thread closing the client, so that a concurrent close() waits for it to finish. */
+  private final Object closing = new Object();
 
   TmuxClient(TmuxClientBuilder b) {
     this.socketDir = SocketDirs.prepare(b.socketDir != null ? b.socketDir : SocketDirs.defaultDir(System.getenv()));
@@ -254,17 +256,20 @@ public final class TmuxClient implements AutoCloseable {
 
   /**
    * Ends the client's ephemeral sessions, then releases its threads and, if the client opened it, its
-   * registry. Other sessions are not killed. Idempotent.
+   * registry. Other sessions are not killed. Idempotent; a call made while another thread closes the
+   * client returns once that close is complete, so a shutdown hook may close a client that the main thread
+   * is closing (the JVM stops the other threads as soon as its hooks return).
    */
   @Override
   public void close() {
-    if (closed.get()) {
-      return;
-    }
-    try {
-      lifecycle.closeEphemeral(); // while the client is still open: it kills through the client's servers
-    } finally {
-      if (closed.compareAndSet(false, true)) {
+    synchronized (closing) {
+      if (closed.get()) {
+        return;
+      }
+      try {
+        lifecycle.closeEphemeral(); // while the client is still open: it kills through the client's servers
+      } finally {
+        closed.set(true);
         servers.values().forEach(TmuxCommands::close);
         servers.clear();
         watchdog.shutdownNow();

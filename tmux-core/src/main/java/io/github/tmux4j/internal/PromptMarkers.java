@@ -31,9 +31,23 @@ public final class PromptMarkers {
    * @return {@code true} if it ends a prompt
    */
   static boolean promptShown(String afterMarker) {
-    return afterMarker.endsWith("$ ") || afterMarker.endsWith("> ") || afterMarker.endsWith("... ")
-        || afterMarker.endsWith("(gdb) ");
+    for (String ending : PROMPT_ENDINGS) {
+      if (afterMarker.endsWith(ending)) {
+        return true;
+      }
+    }
+    return false;
   }
+
+  /** The visible prompts set below, after their markers. */
+  private static final String SHELL_PS2 = "> ";
+  private static final String PYTHON_PS1 = ">>> ";
+  private static final String PYTHON_PS2 = "... ";
+  private static final String GDB_PROMPT = "(gdb) ";
+  /** How each of them ends (the shell's PS1 ends in "$ " after its exit code). */
+  private static final List<String> PROMPT_ENDINGS = List.of(
+      io.github.tmux4j.Prompts.SHELL_PS1.substring(io.github.tmux4j.Prompts.SHELL_PS1.length() - 2),
+      SHELL_PS2, PYTHON_PS1, PYTHON_PS2, GDB_PROMPT);
 
   /** The kind of a continuation prompt's marker. */
   public static final String CONTINUATION = "c";
@@ -68,7 +82,7 @@ public final class PromptMarkers {
    */
   public static Map<String, String> shellEnv(String nonce) {
     return Map.of("PS1", "\\[" + marker(nonce, PRIMARY, "$?") + "\\]" + io.github.tmux4j.Prompts.SHELL_PS1,
-        "PS2", "\\[" + marker(nonce, CONTINUATION, "") + "\\]> ");
+        "PS2", "\\[" + marker(nonce, CONTINUATION, "") + "\\]" + SHELL_PS2);
   }
 
   /**
@@ -81,7 +95,8 @@ public final class PromptMarkers {
    */
   public static List<String> pythonCommand(String nonce) {
     return List.of("python3", "-q", "-i", "-c", "import sys; sys.ps1 = '\\001" + pyEscape(marker(nonce, PRIMARY, ""))
-        + "\\002>>> '; sys.ps2 = '\\001" + pyEscape(marker(nonce, CONTINUATION, "")) + "\\002... '");
+        + "\\002" + PYTHON_PS1 + "'; sys.ps2 = '\\001" + pyEscape(marker(nonce, CONTINUATION, "")) + "\\002"
+        + PYTHON_PS2 + "'");
   }
 
   private static String pyEscape(String s) {
@@ -98,7 +113,7 @@ public final class PromptMarkers {
   public static List<String> gdbCommand(String nonce) {
     return List.of("gdb", "-q", "-iex", "set pagination off", "-iex", "set width 0", "-iex", "set confirm off",
         "-iex", "set prompt " + marker(nonce, PRIMARY, "").replace("\033", "\\033").replace("\007", "\\007")
-            + "(gdb) ");
+            + GDB_PROMPT);
   }
 
   /**

@@ -22,10 +22,14 @@ import org.junit.platform.testkit.engine.EngineTestKit;
  */
 class ParallelExecutionIT {
   /** 20 in the main run; the version matrices repeat this test per version and ask for fewer. */
-  private static final int RUNS = Integer.parseInt(
-      System.getenv().getOrDefault("TMUX4J_PARALLEL_RUNS", "20").isBlank() ? "20" : System.getenv("TMUX4J_PARALLEL_RUNS"));
+  private static final int RUNS = runs(System.getenv("TMUX4J_PARALLEL_RUNS"));
 
   @TempDir Path base;
+
+  /** The runs asked for ($TMUX4J_PARALLEL_RUNS, unset or blank: 20); anything else than a count fails. */
+  private static int runs(String asked) {
+    return asked == null || asked.isBlank() ? 20 : Integer.parseInt(asked.strip());
+  }
 
   @Test
   void twentyParallelRunsInARowPassOnOneServerAndLeaveNothingBehind() throws Exception {

@@ -20,6 +20,7 @@ public final class ExecutionOptions {
   private final long maxBytes;
   private final boolean detectInput;
   private final Duration interruptGrace;
+  private final Duration startTimeout;
 
   private ExecutionOptions(Builder b) {
     this.noOutputTimeout = b.noOutputTimeout;
@@ -27,6 +28,7 @@ public final class ExecutionOptions {
     this.maxBytes = b.maxBytes;
     this.detectInput = b.detectInput;
     this.interruptGrace = b.interruptGrace;
+    this.startTimeout = b.startTimeout;
   }
 
   /**
@@ -60,6 +62,7 @@ public final class ExecutionOptions {
     b.maxBytes = maxBytes;
     b.detectInput = detectInput;
     b.interruptGrace = interruptGrace;
+    b.startTimeout = startTimeout;
     return b;
   }
 
@@ -109,10 +112,21 @@ public final class ExecutionOptions {
     return interruptGrace;
   }
 
+  /**
+   * How long {@link Session#start} waits for earlier input (typed by this handle, another one, or a process
+   * that died) to come back to its prompt before it types the command.
+   *
+   * @return the wait, or empty for the client's {@link TmuxClientBuilder#defaultTimeout default timeout}
+   */
+  public Optional<Duration> startTimeout() {
+    return Optional.ofNullable(startTimeout);
+  }
+
   @Override
   public String toString() {
     return "ExecutionOptions[noOutputTimeout=" + noOutputTimeout + ", maxLines=" + maxLines() + ", maxBytes="
-        + maxBytes() + ", detectInput=" + detectInput + ", interruptGrace=" + interruptGrace + "]";
+        + maxBytes() + ", detectInput=" + detectInput + ", interruptGrace=" + interruptGrace + ", startTimeout="
+        + startTimeout + "]";
   }
 
   /** Builds {@link ExecutionOptions}. Not thread-safe. */
@@ -122,6 +136,7 @@ public final class ExecutionOptions {
     private long maxBytes = Long.MAX_VALUE;
     private boolean detectInput = true;
     private Duration interruptGrace = Duration.ofSeconds(2);
+    private Duration startTimeout;
 
     private Builder() {}
 
@@ -190,6 +205,20 @@ public final class ExecutionOptions {
      */
     public Builder interruptGrace(Duration grace) {
       this.interruptGrace = positive(grace, "interruptGrace");
+      return this;
+    }
+
+    /**
+     * How long {@link Session#start} waits for the session to be back at its prompt before it gives up
+     * with {@link NotAtPromptException} (default: the client's default timeout). An agent that finds a
+     * session busy with a command it did not start learns it within this bound.
+     *
+     * @param wait a positive duration
+     * @return this builder
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder startTimeout(Duration wait) {
+      this.startTimeout = positive(wait, "startTimeout");
       return this;
     }
 

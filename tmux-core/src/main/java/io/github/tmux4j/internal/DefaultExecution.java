@@ -74,7 +74,7 @@ final class DefaultExecution implements Execution {
    * @return the execution
    */
   static DefaultExecution start(DefaultSession session, String command, ExecutionOptions options) {
-    Duration timeout = session.defaultTimeout();
+    Duration timeout = options.startTimeout().orElse(session.defaultTimeout());
     long deadline = System.nanoTime() + timeout.toNanos();
     ReentrantLock lock = session.runLock();
     lockWithin(lock, timeout.toNanos(), "to start '" + CommandRun.abbreviate(command) + "'");

@@ -51,6 +51,7 @@ class McpCancellationIT {
   /** Waits until the session's screen shows the command running (its echo), through tmux4j itself. */
   private static void awaitEcho(String session, String text) {
     try (io.github.tmux4j.TmuxClient tmux = io.github.tmux4j.TmuxClient.builder().socketDir(TMUX.dir()).build()) {
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> tmux.session(session).isPresent());
       tmux.session(session).orElseThrow().waitForScreen(
           java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(text)), Duration.ofSeconds(20));
     }
@@ -101,6 +102,40 @@ class McpCancellationIT {
     } finally {
       assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the server ends when its input ends");
       reader.join(10_000);
+    }
+  }
+
+  @Test
+  void aServerKilledMidCommandLeavesItsSessionsToTheNextServer() throws Exception {
+    Process p = new ProcessBuilder(McpServers.serverCommand(TMUX.dir()))
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    try (OutputStream in = p.getOutputStream()) {
+      send(in, INIT);
+      assertEquals(1, JSON.readTree(out.readLine()).path("id").asInt());
+      send(in, INITIALIZED);
+      send(in, call(2, "create_session", "{\"name\":\"survivor\"}"));
+      assertEquals(2, JSON.readTree(out.readLine()).path("id").asInt());
+      send(in, call(3, "run_command", "{\"session\":\"survivor\",\"command\":\"sleep 45\",\"timeout_seconds\":60}"));
+      awaitEcho("survivor", "sleep 45");
+      p.destroyForcibly(); // kill -9 while run_command waits
+      assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    }
+    try (McpServers.Connection c = McpServers.stdio(TMUX.dir(), java.util.Map.of())) {
+      ScriptedAgent agent = new ScriptedAgent(c.client);
+      @SuppressWarnings("unchecked")
+      var listed = (java.util.List<java.util.Map<String, Object>>) agent.ok("list_sessions", 10).get("sessions");
+      assertTrue(listed.stream().anyMatch(s -> s.get("name").equals("survivor") && s.get("state").equals("healthy")),
+          listed::toString);
+      // the shell still runs the dead server's sleep: a new command is refused until it is interrupted
+      long start = System.nanoTime();
+      String busy = agent.error("run_command", "session", "survivor", "command", "echo x");
+      assertTrue(busy.contains("NotAtPromptException"), busy);
+      assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(15), "told within seconds, not 30 s");
+      agent.ok("interrupt", 10, "session", "survivor");
+      var r = agent.ok("run_command", 20, "session", "survivor", "command", "echo back", "timeout_seconds", 20);
+      assertEquals("back", r.get("output"), r::toString);
+      agent.ok("kill_session", 10, "session", "survivor");
     }
   }
 

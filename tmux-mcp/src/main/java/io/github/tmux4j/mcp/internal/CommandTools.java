@@ -23,6 +23,8 @@ final class CommandTools {
   static final Duration SLICE = Duration.ofMillis(500);
   /** The soft timeout when the agent gives none. */
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+  /** How long run_command waits for a session to be back at its prompt before it says the session is busy. */
+  static final Duration START_TIMEOUT = Duration.ofSeconds(5);
   /** The longest soft timeout a call may ask for: a call is always answered within about this long. */
   static final double MAX_TIMEOUT_SECONDS = 600;
 
@@ -52,7 +54,11 @@ final class CommandTools {
       throw new ToolException("Session '" + name + "' is still running '" + r.execution().command()
           + "' (execution " + r.id() + "): await_command or interrupt it first, or send_input to answer it");
     });
+    Duration timeout = a.optionalSeconds("timeout_seconds", 0.05, MAX_TIMEOUT_SECONDS).orElse(DEFAULT_TIMEOUT);
     ExecutionOptions options = ExecutionOptions.builder()
+        // A session busy with a command this server did not start (another client's, a dead server's) is
+        // reported within seconds, not after the client's default timeout.
+        .startTimeout(timeout.compareTo(START_TIMEOUT) < 0 ? timeout : START_TIMEOUT)
         .maxLines((int) (long) a.optionalLong("max_lines", 1, 1_000_000).orElse((long) defaults.maxLines()))
         .maxBytes(a.optionalLong("max_bytes", 16, 1L << 30).orElse(defaults.maxBytes()))
         .build();
@@ -84,9 +90,12 @@ final class CommandTools {
       return interrupted(name, running.get().id(), running.get().execution().interrupt());
     }
     handles.get(name).sendKeys("C-c");
-    return Results.map("session", name, "execution_id", null, "steps", java.util.List.of("CTRL_C"),
-        "process_group", null, "stopped", null, "state", null, "exit_code", null, "output", "",
-        "note", "no command of this server runs there: Ctrl-C was pressed once");
+    Map<String, Object> m = Results.map("session", name, "execution_id", null, "command", "", "state", "ctrl_c_sent",
+        "exit_code", null, "output", "");
+    m.putAll(Results.truncation(io.github.tmux4j.CommandResult.Truncation.NONE));
+    m.putAll(Results.map("hint", "no command of this server ran there: Ctrl-C was pressed once; read_screen shows "
+        + "the result", "steps", java.util.List.of("CTRL_C"), "process_group", null, "stopped", null));
+    return m;
   }
 
   private Map<String, Object> interrupted(String session, String id, Interruption i) {

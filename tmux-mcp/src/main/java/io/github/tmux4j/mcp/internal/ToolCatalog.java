@@ -78,15 +78,13 @@ final class ToolCatalog {
     }
   }
 
-  private static final List<String> STATES = List.of("finished", "running", "no_output", "waiting_for_input",
-      "program_exited");
-
   private static Map<String, Object> executionOutput() {
     return object(List.of("session", "state", "output", "truncated"),
         "session", string("the session"),
         "execution_id", nullableString("set while the command still runs: pass it to await_command or interrupt"),
         "command", string("the command"),
-        "state", string("finished, running (soft timeout), no_output, waiting_for_input or program_exited"),
+        "state", string("finished, running (soft timeout), no_output, waiting_for_input or program_exited; "
+            + "ctrl_c_sent when interrupt found no command of this server in the session"),
         "exit_code", nullableInteger("the exit code (shells), once finished"),
         "output", string("what the command printed, ANSI-free; capped: head and tail with a marker of the cut"),
         "elapsed_seconds", number("since the command started"),
@@ -97,13 +95,11 @@ final class ToolCatalog {
         "steps", strings("interrupt only: what was done (CTRL_C, CTRL_BACKSLASH, SIGINT, SIGTERM, SIGKILL)"),
         "process_group", nullableInteger("interrupt only: the foreground process group signalled"),
         "stopped", Map.of("type", List.of("boolean", "null"), "description", "interrupt only: whether it stopped"),
-        "cancelled", bool("the client cancelled the call: the command was interrupted"),
-        "note", string("interrupt only"));
+        "cancelled", bool("the client cancelled the call: the command was interrupted"));
   }
 
   private List<Entry> entries() {
     Map<String, Object> sessionArg = string("the session name");
-    Map<String, Object> caps = Map.of();
     return List.of(
         new Entry("list_sessions", McpMode.READ_ONLY, true, false,
             "List the tmux sessions this server manages, with their health (healthy, dead, missing, zombie, "

@@ -7,9 +7,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code tmux4j backup-registry FILE}: copies the registry file, checked to be valid, to FILE (mode 0600). */
-@Command(name = "backup-registry", mixinStandardHelpOptions = true,
+@Command(name = BackupRegistryCommand.NAME, mixinStandardHelpOptions = true,
     description = "Copy the session registry to FILE (checked to be valid first).")
 final class BackupRegistryCommand implements Callable<Integer> {
+  /** The command's name. */
+  static final String NAME = "backup-registry";
+
   @ParentCommand
   private Tmux4jCli root;
 

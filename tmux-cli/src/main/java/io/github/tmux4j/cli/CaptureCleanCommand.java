@@ -15,10 +15,13 @@ import picocli.CommandLine.ParentCommand;
  * shows (and {@code -l} lines of history above it), wrapped lines joined and trailing blanks removed,
  * ready for a log file. Read-only.
  */
-@Command(name = "capture-clean", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = CaptureCleanCommand.NAME, mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Print a session's screen (and history) as clean text for logs and evidence.",
         "Colours are kept unless --strip-ansi is given."})
 final class CaptureCleanCommand implements Callable<Integer> {
+  /** The command's name. */
+  static final String NAME = "capture-clean";
+
   @ParentCommand
   private Tmux4jCli root;
 

@@ -11,10 +11,13 @@ import picocli.CommandLine.Spec;
  * {@code tmux4j completion bash|zsh}: prints a completion script for every command and option, which
  * completes {@code -s} with the names of the registered sessions at the time TAB is pressed.
  */
-@Command(name = "completion", mixinStandardHelpOptions = true,
+@Command(name = CompletionCommand.NAME, mixinStandardHelpOptions = true,
     description = {"Print a shell completion script: commands, options, and registered session names for -s.",
         "bash: source <(tmux4j completion bash)   zsh: source <(tmux4j completion zsh)"})
 final class CompletionCommand implements Callable<Integer> {
+  /** The command's name. */
+  static final String NAME = "completion";
+
   /** The shells a script can be printed for. */
   enum Shell { bash, zsh }
 

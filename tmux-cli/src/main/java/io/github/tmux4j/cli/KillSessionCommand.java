@@ -9,10 +9,13 @@ import picocli.CommandLine.ParentCommand;
  * {@code tmux4j kill-session -s NAME}: kills a registered session and removes its record, as one
  * operation; a record whose session is already gone is just removed.
  */
-@Command(name = "kill-session", mixinStandardHelpOptions = true,
+@Command(name = KillSessionCommand.NAME, mixinStandardHelpOptions = true,
     description = "Kill a registered session and remove it from the registry.",
     footer = {"", "Exit codes: 0 killed, 1 not registered, 2 bad input."})
 final class KillSessionCommand implements Callable<Integer> {
+  /** The command's name. */
+  static final String NAME = "kill-session";
+
   @ParentCommand
   private Tmux4jCli root;
 

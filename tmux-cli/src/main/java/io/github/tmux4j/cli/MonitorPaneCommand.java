@@ -19,10 +19,13 @@ import picocli.CommandLine.ParentCommand;
  * prints each line the pane prints from now on as it completes (a live tail), until the session ends or
  * the command is interrupted. Read-only.
  */
-@Command(name = "monitor-pane", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = MonitorPaneCommand.NAME, mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Print a session's screen (and -l lines of history); with --follow instead, print the lines it "
         + "prints from now on until it ends (Ctrl-C stops)."})
 final class MonitorPaneCommand implements Callable<Integer> {
+  /** The command's name. */
+  static final String NAME = "monitor-pane";
+
   /** How long --follow waits for a line before checking that the session is still alive. */
   private static final Duration IDLE_CHECK = Duration.ofMillis(500);
 

@@ -18,11 +18,14 @@ import picocli.CommandLine.ParentCommand;
  * codes (healthy 0, dead 1, missing 2, zombie 3, server_not_running 4) and JSON fields. Read-only: it
  * does not change {@code last_active}.
  */
-@Command(name = "pane-health", mixinStandardHelpOptions = true,
+@Command(name = PaneHealthCommand.NAME, mixinStandardHelpOptions = true,
     description = "Check a session's health; the exit code says which state it is in.",
     footer = {"", "Exit codes: 0 healthy, 1 dead, 2 missing (or not registered, or bad input), 3 zombie, "
         + "4 server_not_running."})
 final class PaneHealthCommand implements Callable<Integer>, JsonOutput {
+  /** The command's name. */
+  static final String NAME = "pane-health";
+
   /** Output formats. */
   enum Format { json, text }
 

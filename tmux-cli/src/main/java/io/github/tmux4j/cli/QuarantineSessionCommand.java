@@ -12,11 +12,14 @@ import picocli.CommandLine.ParentCommand;
  * {@code NAME-quarantined-<time>}, its pane and output untouched, spared by cleanup), so that its name is
  * free for a new session; {@code --release} lets cleanup remove it again.
  */
-@Command(name = "quarantine-session", mixinStandardHelpOptions = true,
+@Command(name = QuarantineSessionCommand.NAME, mixinStandardHelpOptions = true,
     description = {"Keep a (crashed) session for forensics: rename it NAME-quarantined-<time>, spared by "
         + "cleanup-sessions.", "With --release, end the quarantine of a quarantined session."},
     footer = {"", "Exit codes: 0 done, 1 not registered or gone, 2 bad input."})
 final class QuarantineSessionCommand implements Callable<Integer> {
+  /** The command's name. */
+  static final String NAME = "quarantine-session";
+
   @ParentCommand
   private Tmux4jCli root;
 

@@ -10,10 +10,13 @@ import picocli.CommandLine.ParentCommand;
  * {@code tmux4j rename-session -s NAME -n NEW}: renames a registered session in tmux and in the registry
  * together.
  */
-@Command(name = "rename-session", mixinStandardHelpOptions = true,
+@Command(name = RenameSessionCommand.NAME, mixinStandardHelpOptions = true,
     description = "Rename a registered session, in tmux and in the registry.",
     footer = {"", "Exit codes: 0 renamed, 1 not registered or gone, 2 bad input or the new name is taken."})
 final class RenameSessionCommand implements Callable<Integer> {
+  /** The command's name. */
+  static final String NAME = "rename-session";
+
   @ParentCommand
   private Tmux4jCli root;
 

@@ -10,10 +10,13 @@ import picocli.CommandLine.ParentCommand;
  * {@code tmux4j restore-registry FILE}: replaces the registry with a copy made by
  * {@code backup-registry}, after checking that it is valid; the replaced registry is kept as the backup.
  */
-@Command(name = "restore-registry", mixinStandardHelpOptions = true,
+@Command(name = RestoreRegistryCommand.NAME, mixinStandardHelpOptions = true,
     description = {"Replace the session registry with FILE (a copy from backup-registry), checked first.",
         "Run 'tmux4j reconcile-registry --report' afterwards to see which restored sessions still exist."})
 final class RestoreRegistryCommand implements Callable<Integer> {
+  /** The command's name. */
+  static final String NAME = "restore-registry";
+
   @ParentCommand
   private Tmux4jCli root;
 

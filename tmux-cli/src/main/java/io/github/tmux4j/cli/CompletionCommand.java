@@ -1,5 +1,7 @@
 package io.github.tmux4j.cli;
 
+import io.github.tmux4j.internal.SocketDirs;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
@@ -9,7 +11,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code tmux4j completion bash|zsh}: prints a completion script for every command and option, which
- * completes {@code -s} with the names of the registered sessions at the time TAB is pressed.
+ * completes {@code -s} with the names of the registered sessions at the time TAB is pressed (read from
+ * the registry file by the shell itself: a TAB starts no JVM).
  */
 @Command(name = CompletionCommand.NAME, mixinStandardHelpOptions = true,
     description = {"Print a shell completion script: commands, options, and registered session names for -s.",
@@ -38,14 +41,13 @@ final class CompletionCommand implements Callable<Integer> {
   }
 
   /**
-   * Replaces the placeholder candidates of {@code -s} with the output of {@code __complete-sessions},
-   * run through the same program the user typed ({@code ${COMP_WORDS[0]}}) each time TAB is pressed.
+   * Replaces the placeholder candidates of {@code -s} with a shell function that reads the registry
+   * each time TAB is pressed ({@link SessionNameCompletion}), without starting a JVM.
    *
    * @param script the script picocli generated
    * @return the script with live session names
    */
   static String withLiveSessionNames(String script) {
-    return script.replace("(\"" + SessionNameCandidates.PLACEHOLDER + "\")",
-        "($(\"${COMP_WORDS[0]}\" " + CompleteSessionsCommand.NAME + " 2>/dev/null))");
+    return SessionNameCompletion.install(script, SocketDirs.defaultDir(Map.of()));
   }
 }

@@ -85,6 +85,10 @@ final class CreateSessionCommand implements Callable<Integer>, JsonOutput {
   @Option(names = "--tag", paramLabel = "KEY=VALUE", description = "Free-form registry tag.")
   Map<String, String> tags = new LinkedHashMap<>();
 
+  /** Accepted so that {@code --json} works with every command; the output is JSON either way. */
+  @Mixin
+  JsonOption output;
+
   @Override
   public boolean jsonOutput() {
     return true;

@@ -1,5 +1,6 @@
 package io.github.tmux4j.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,12 +23,22 @@ final class KillSessionCommand implements Callable<Integer> {
   @Mixin
   RegisteredSession registered;
 
+  @Mixin
+  JsonOption output;
+
   @Override
   public Integer call() {
     if (!root.context().client().kill(registered.name)) {
       throw RegisteredSession.notRegistered(registered.name);
     }
-    root.context().out().println("Killed session '" + registered.name + "' and removed it from the registry.");
+    if (output.jsonOutput()) {
+      ObjectNode json = Json.object();
+      json.put("name", registered.name);
+      json.put("killed", true);
+      root.context().out().println(Json.write(json));
+    } else {
+      root.context().out().println("Killed session '" + registered.name + "' and removed it from the registry.");
+    }
     return ExitCodes.OK;
   }
 }

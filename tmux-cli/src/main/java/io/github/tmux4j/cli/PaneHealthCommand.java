@@ -10,8 +10,11 @@ import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code tmux4j pane-health -s NAME [--format json|text]}: the session's health, with the seed's exit
@@ -39,6 +42,13 @@ final class PaneHealthCommand implements Callable<Integer>, JsonOutput {
       description = "json (default) or text.")
   Format format = Format.json;
 
+  /** {@code --json}: the same as {@code --format json}, the default. */
+  @Mixin
+  JsonOption output;
+
+  @Spec
+  private CommandSpec spec;
+
   @Override
   public boolean jsonOutput() {
     return format == Format.json;
@@ -58,6 +68,10 @@ final class PaneHealthCommand implements Callable<Integer>, JsonOutput {
 
   @Override
   public Integer call() {
+    if (output.jsonOutput() && format == Format.text) {
+      format = Format.json; // the error below is then printed as JSON too
+      throw new ParameterException(spec.commandLine(), "--json and --format text cannot be combined");
+    }
     Report report;
     try {
       Session session = target.resolve(root.context());

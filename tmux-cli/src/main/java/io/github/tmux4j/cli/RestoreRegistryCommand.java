@@ -3,6 +3,7 @@ package io.github.tmux4j.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -23,10 +24,17 @@ final class RestoreRegistryCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "The copy to restore.")
   Path file;
 
+  @Mixin
+  JsonOption output;
+
   @Override
   public Integer call() {
     int records = root.context().fileRegistry().restore(file);
-    root.context().out().println("Restored " + records + " session(s) from " + file.toAbsolutePath());
+    if (output.jsonOutput()) {
+      root.context().out().println(Json.write(BackupRegistryCommand.toJson(file, records)));
+    } else {
+      root.context().out().println("Restored " + records + " session(s) from " + file.toAbsolutePath());
+    }
     return ExitCodes.OK;
   }
 }

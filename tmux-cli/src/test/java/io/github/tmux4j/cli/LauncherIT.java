@@ -82,6 +82,9 @@ class LauncherIT {
     assertTrue(loaded.contains("io.github.tmux4j.cli.ListSessionsCommand source: shared objects file (top)"),
         "list-sessions came from the archive, not the jar");
     assertTrue(loaded.contains("com.fasterxml.jackson.databind.ObjectMapper source: shared objects file (top)"));
+    // picocli is compiled for Java 5, which an archive cannot hold; the build rewrote it as Java 8 bytecode.
+    assertTrue(loaded.contains("picocli.CommandLine source: shared objects file (top)"), "picocli is archived too");
+    assertFalse(loaded.contains("source: file:"), "no class read from the jar");
   }
 
   @Test

@@ -1,7 +1,5 @@
 package io.github.tmux4j.cli;
 
-import io.github.tmux4j.internal.SocketDirs;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
@@ -48,6 +46,6 @@ final class CompletionCommand implements Callable<Integer> {
    * @return the script with live session names
    */
   static String withLiveSessionNames(String script) {
-    return SessionNameCompletion.install(script, SocketDirs.defaultDir(Map.of()));
+    return SessionNameCompletion.install(script, SessionNameCompletion.defaultSocketDir());
   }
 }

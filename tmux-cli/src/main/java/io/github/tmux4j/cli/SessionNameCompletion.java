@@ -1,6 +1,7 @@
 package io.github.tmux4j.cli;
 
 import java.nio.file.Path;
+import java.nio.file.Paths;
 
 /**
  * The part of the completion script that completes {@code -s NAME} with the registered sessions, in
@@ -43,6 +44,19 @@ final class SessionNameCompletion {
           + " cannot be installed");
     }
     return script.replace(placeholder, "()").replace(PICOCLI_REPLY, FUNCTION) + "\n" + function(defaultSocketDir);
+  }
+
+  /**
+   * tmux4j's socket directory when {@code $TMUX4J_SOCKET_DIR} is not set: {@code <java.io.tmpdir>/tmux4j-<user>},
+   * the user name with characters other than letters, digits, {@code .}, {@code _} and {@code -} as
+   * {@code _}. The rule of tmux-core's {@code SocketDirs.defaultDir}, which tmux-core does not export
+   * to this module ({@code SessionNameCompletionTest} checks that the two agree).
+   *
+   * @return the directory
+   */
+  static Path defaultSocketDir() {
+    String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
+    return Paths.get(System.getProperty("java.io.tmpdir"), "tmux4j-" + user).toAbsolutePath();
   }
 
   /**

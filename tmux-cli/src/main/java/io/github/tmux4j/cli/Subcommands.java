@@ -40,6 +40,7 @@ final class Subcommands {
       RestoreRegistryCommand.NAME,
       CompletionCommand.NAME,
       CompleteSessionsCommand.NAME,
+      ArchiveTrainingCommand.NAME,
       Subcommands.HELP);
 
   private Subcommands() {}
@@ -99,6 +100,7 @@ final class Subcommands {
       case RestoreRegistryCommand.NAME -> new RestoreRegistryCommand();
       case CompletionCommand.NAME -> new CompletionCommand();
       case CompleteSessionsCommand.NAME -> new CompleteSessionsCommand();
+      case ArchiveTrainingCommand.NAME -> new ArchiveTrainingCommand();
       case HELP -> new HelpCommand();
       default -> throw new IllegalArgumentException("No such command: " + name);
     };

@@ -146,6 +146,23 @@ class LauncherIT {
     assertEquals(List.of(), temporaryFiles(copy));
   }
 
+  @Test
+  void theArchivesTrainingRunRunsEveryStepAndLeavesNoServer() throws IOException {
+    Path dir = Files.createDirectory(TMUX.dir().resolve("training"),
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    CliRunner.Result r = cli.run(ArchiveTrainingCommand.NAME, dir.toString()).expect(0);
+    List<String> lines = r.stdout().lines().toList();
+    assertEquals(ArchiveTrainingCommand.steps().size(), lines.size(), r::toString);
+    assertTrue(lines.stream().allMatch(l -> l.startsWith("exit 0: tmux4j ")), r::toString);
+    assertTrue(lines.get(1).contains("create-session"), r::toString);
+    assertTrue(CliRunner.tmux(dir.resolve("default"), "list-sessions").exitCode() != 0, "its server has ended");
+    // Never in a directory that holds a registry (the user's own).
+    Path users = Files.createDirectory(TMUX.dir().resolve("users-own"));
+    Files.writeString(users.resolve(".sessions.json"), "{\"version\": 1, \"sessions\": {}}\n");
+    CliRunner.Result refused = cli.run(ArchiveTrainingCommand.NAME, users.toString()).expect(2);
+    CliRunner.assertOneLineError(refused, ArchiveTrainingCommand.NAME, "holds a registry");
+  }
+
   /** {@code <dir>/bin/tmux4j} and the jar in {@code <dir>}, without an archive. */
   private static Path copyOfTheLauncherAndJar(String name) throws IOException {
     Path lib = Files.createDirectories(TMUX.dir().resolve(name));

@@ -15,6 +15,7 @@ class SessionNameCompletionTest {
   void theDefaultDirectoryIsTheOneTheCliUsesQuotedForTheShell() {
     String function = SessionNameCompletion.function(Path.of("/tmp/it's here"));
     assertTrue(function.contains("local registry=${TMUX4J_SOCKET_DIR:-'/tmp/it'\\''s here'}/.sessions.json"), function);
+    assertEquals(SocketDirs.defaultDir(Map.of()), SessionNameCompletion.defaultSocketDir());
     String script = CompletionCommand.withLiveSessionNames(picocliShape());
     assertTrue(script.contains(SessionNameCompletion.singleQuoted(SocketDirs.defaultDir(Map.of()).toString())), script);
   }

@@ -22,8 +22,8 @@ import java.util.List;
  * {@code tmux list-panes}. Prints the medians, the 10th and 90th percentiles, and the ratios of the
  * medians to {@code java -version}'s.
  *
- * <p>Run after building tmux-cli ({@code mvn -q -pl tmux-cli -am package -DskipTests}), from the
- * project's root:
+ * <p>Run after building everything ({@code mvn -q install -DskipTests}, which makes the launcher), from
+ * the project's root:
  *
  * <pre>
  * mvn -q -pl tmux-bench exec:java@cli-startup -Dexec.args=30

@@ -298,7 +298,8 @@ public final class Bench {
     return v;
   }
 
-  private static void deleteTree(Path dir) throws IOException, InterruptedException {
+  /** Deletes a directory tree, first ending the tmux server of every socket in it. */
+  static void deleteTree(Path dir) throws IOException, InterruptedException {
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
         if (!Files.isDirectory(p) && !Files.isRegularFile(p)) {

@@ -1,5 +1,7 @@
 package io.github.tmux4j.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.tmux4j.Capture;
 import io.github.tmux4j.Session;
 import java.io.PrintWriter;
@@ -15,10 +17,13 @@ import picocli.CommandLine.ParentCommand;
  * shows (and {@code -l} lines of history above it), wrapped lines joined and trailing blanks removed,
  * ready for a log file. Read-only.
  */
-@Command(name = "capture-clean", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = CaptureCleanCommand.NAME, mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Print a session's screen (and history) as clean text for logs and evidence.",
         "Colours are kept unless --strip-ansi is given."})
 final class CaptureCleanCommand implements Callable<Integer> {
+  /** The command's name. */
+  static final String NAME = "capture-clean";
+
   @ParentCommand
   private Tmux4jCli root;
 
@@ -31,14 +36,39 @@ final class CaptureCleanCommand implements Callable<Integer> {
   @Mixin
   HistoryLines lines = HistoryLines.byDefault(0);
 
+  @Mixin
+  JsonOption output;
+
   @Override
   public Integer call() {
     int history = lines.value();
     Session session = target.resolve(root.context());
     Capture capture = session.capture().history(history).joinWrapped();
     capture = text.stripAnsi ? capture.stripAnsi() : capture.withAnsi();
-    print(capture.lines(), text.captureTime(), root.context().out());
+    if (output.jsonOutput()) {
+      root.context().out().println(Json.write(toJson(session, capture.lines(), Instant.now())));
+    } else {
+      print(capture.lines(), text.captureTime(), root.context().out());
+    }
     return ExitCodes.OK;
+  }
+
+  /**
+   * The JSON of {@code capture-clean}: the session, when it was captured, and its lines.
+   *
+   * @param session the session captured
+   * @param lines the lines, oldest first
+   * @param capturedAt when
+   * @return {@code {"name", "target", "captured_at", "lines": [...]}}
+   */
+  static ObjectNode toJson(Session session, List<String> lines, Instant capturedAt) {
+    ObjectNode json = Json.object();
+    json.put("name", session.name());
+    json.put("target", session.target());
+    json.put("captured_at", Json.time(capturedAt));
+    ArrayNode array = json.putArray("lines");
+    lines.forEach(array::add);
+    return json;
   }
 
   /**

@@ -18,10 +18,13 @@ import picocli.CommandLine.ParentCommand;
  * that are dead, missing, zombie or on a stopped server (and kills what is left of them in tmux); with
  * {@code --older-than} also healthy ones idle for longer, with {@code --all} every one.
  */
-@Command(name = "cleanup-sessions", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = CleanupSessionsCommand.NAME, mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Remove dead, missing, zombie and server_not_running sessions from tmux and the registry.",
         "--older-than also removes healthy sessions idle (since last_active) for longer; --all removes all."})
 final class CleanupSessionsCommand implements Callable<Integer> {
+  /** The command's name. */
+  static final String NAME = "cleanup-sessions";
+
   @ParentCommand
   private Tmux4jCli root;
 

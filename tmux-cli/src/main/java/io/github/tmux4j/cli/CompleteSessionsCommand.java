@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * The hidden {@code __complete-sessions} command the completion script calls: the registered session
- * names, one per line. It reads only the registry (no tmux command), so TAB stays fast.
+ * The hidden {@code __complete-sessions} command: the registered session names, one per line, read from
+ * the registry only (no tmux command). Completion scripts of earlier versions call it; the current one
+ * reads the registry in the shell ({@link SessionNameCompletion}).
  */
 @Command(name = CompleteSessionsCommand.NAME, hidden = true,
     description = "Print the registered session names, one per line (for shell completion).")

@@ -9,12 +9,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code tmux4j completion bash|zsh}: prints a completion script for every command and option, which
- * completes {@code -s} with the names of the registered sessions at the time TAB is pressed.
+ * completes {@code -s} with the names of the registered sessions at the time TAB is pressed (read from
+ * the registry file by the shell itself: a TAB starts no JVM).
  */
-@Command(name = "completion", mixinStandardHelpOptions = true,
+@Command(name = CompletionCommand.NAME, mixinStandardHelpOptions = true,
     description = {"Print a shell completion script: commands, options, and registered session names for -s.",
         "bash: source <(tmux4j completion bash)   zsh: source <(tmux4j completion zsh)"})
 final class CompletionCommand implements Callable<Integer> {
+  /** The command's name. */
+  static final String NAME = "completion";
+
   /** The shells a script can be printed for. */
   enum Shell { bash, zsh }
 
@@ -35,14 +39,13 @@ final class CompletionCommand implements Callable<Integer> {
   }
 
   /**
-   * Replaces the placeholder candidates of {@code -s} with the output of {@code __complete-sessions},
-   * run through the same program the user typed ({@code ${COMP_WORDS[0]}}) each time TAB is pressed.
+   * Replaces the placeholder candidates of {@code -s} with a shell function that reads the registry
+   * each time TAB is pressed ({@link SessionNameCompletion}), without starting a JVM.
    *
    * @param script the script picocli generated
    * @return the script with live session names
    */
   static String withLiveSessionNames(String script) {
-    return script.replace("(\"" + SessionNameCandidates.PLACEHOLDER + "\")",
-        "($(\"${COMP_WORDS[0]}\" " + CompleteSessionsCommand.NAME + " 2>/dev/null))");
+    return SessionNameCompletion.install(script, SessionNameCompletion.defaultSocketDir());
   }
 }

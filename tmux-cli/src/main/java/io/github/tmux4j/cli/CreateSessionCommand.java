@@ -26,11 +26,14 @@ import picocli.CommandLine.ParentCommand;
  * program in a new tmux session, waits until it shows its prompt, registers it, and prints the seed's
  * JSON: {@code {name, socket, target, type, pid, registered}}.
  */
-@Command(name = "create-session", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = CreateSessionCommand.NAME, mixinStandardHelpOptions = true, sortOptions = false,
     description = "Create a tmux session running Python, gdb, a shell or any command; print it as JSON.",
     footer = {"", "Exit codes: 0 created, 2 bad input or a session of that name exists, 3 tmux failed or the "
         + "program exited or never showed its prompt, 4 the registry could not be written."})
 final class CreateSessionCommand implements Callable<Integer>, JsonOutput {
+  /** The command's name. */
+  static final String NAME = "create-session";
+
   @ParentCommand
   private Tmux4jCli root;
 
@@ -81,6 +84,10 @@ final class CreateSessionCommand implements Callable<Integer>, JsonOutput {
 
   @Option(names = "--tag", paramLabel = "KEY=VALUE", description = "Free-form registry tag.")
   Map<String, String> tags = new LinkedHashMap<>();
+
+  /** Accepted so that {@code --json} works with every command; the output is JSON either way. */
+  @Mixin
+  JsonOption output;
 
   @Override
   public boolean jsonOutput() {

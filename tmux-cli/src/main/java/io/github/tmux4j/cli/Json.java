@@ -51,6 +51,20 @@ final class Json {
   }
 
   /**
+   * The text of a value on one line, for JSON Lines output.
+   *
+   * @param node the value
+   * @return the JSON text, without line breaks
+   */
+  static String writeCompact(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
    * A timestamp as the seed wrote it, ISO-8601 UTC to the second ({@code 2026-11-25T10:00:00Z}), which is
    * what jq's {@code fromdate} reads.
    *

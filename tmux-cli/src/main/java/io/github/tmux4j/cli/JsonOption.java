@@ -3,13 +3,14 @@ package io.github.tmux4j.cli;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --json} option of the commands that print text by default and JSON on request
- * ({@code list-sessions}, {@code cleanup-sessions}, {@code reconcile-registry}). As a {@link JsonOutput},
+ * The {@code --json} option of every command that prints data: JSON instead of text, one shape per
+ * command (documented in tmux-cli/README.md). {@code create-session} and {@code pane-health} print JSON
+ * by default and take it too, so that a caller can pass {@code --json} to any of them. As a {@link JsonOutput},
  * it also makes {@link Failures} print a failure as a JSON error object on standard output when it is
  * given, so that a pipe into {@code jq} always reads JSON.
  */
 final class JsonOption implements JsonOutput {
-  @Option(names = "--json", description = "Print JSON instead of text.")
+  @Option(names = "--json", description = "Print JSON (errors too, as {\"error\": ..., \"exit_code\": ...}).")
   boolean json;
 
   @Override

@@ -20,10 +20,13 @@ import picocli.CommandLine.ParentCommand;
  * the seed's JSON ({@code {"sessions": [{name, socket, target, type, status, pid, created_at,
  * last_active}]}}).
  */
-@Command(name = "list-sessions", mixinStandardHelpOptions = true,
+@Command(name = ListSessionsCommand.NAME, mixinStandardHelpOptions = true,
     description = "List the registered sessions with their health (healthy, dead, missing, zombie, "
         + "server_not_running).")
 final class ListSessionsCommand implements Callable<Integer> {
+  /** The command's name. */
+  static final String NAME = "list-sessions";
+
   @ParentCommand
   private Tmux4jCli root;
 

@@ -17,12 +17,15 @@ import picocli.CommandLine.ParentCommand;
  * {@code tmux4j mcp [--http HOST:PORT] [--mode read-only|no-kill|full] [--manage-tag KEY=VALUE]...}: the
  * Model Context Protocol server ({@link TmuxMcpServer}) on standard input and output, or on streamable HTTP.
  */
-@Command(name = "mcp", mixinStandardHelpOptions = true,
+@Command(name = McpCommand.NAME, mixinStandardHelpOptions = true,
     description = {"Serve MCP (Model Context Protocol) tools that give an agent terminal sessions: stdio by "
         + "default, or streamable HTTP at http://HOST:PORT/mcp with --http.",
         "Tools: list_sessions, create_session, run_command, await_command, interrupt, send_input, send_keys, "
             + "wait_for_text, read_screen, session_health, kill_session, cleanup_sessions."})
 final class McpCommand implements Callable<Integer> {
+  /** The command's name. */
+  static final String NAME = "mcp";
+
   @ParentCommand
   private Tmux4jCli root;
 

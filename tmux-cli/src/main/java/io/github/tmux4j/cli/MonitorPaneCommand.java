@@ -1,11 +1,13 @@
 package io.github.tmux4j.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.tmux4j.Capture;
 import io.github.tmux4j.OutputFeed;
 import io.github.tmux4j.Session;
 import io.github.tmux4j.Transport;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,10 +21,13 @@ import picocli.CommandLine.ParentCommand;
  * prints each line the pane prints from now on as it completes (a live tail), until the session ends or
  * the command is interrupted. Read-only.
  */
-@Command(name = "monitor-pane", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = MonitorPaneCommand.NAME, mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Print a session's screen (and -l lines of history); with --follow instead, print the lines it "
         + "prints from now on until it ends (Ctrl-C stops)."})
 final class MonitorPaneCommand implements Callable<Integer> {
+  /** The command's name. */
+  static final String NAME = "monitor-pane";
+
   /** How long --follow waits for a line before checking that the session is still alive. */
   private static final Duration IDLE_CHECK = Duration.ofMillis(500);
 
@@ -41,6 +46,9 @@ final class MonitorPaneCommand implements Callable<Integer> {
   @Mixin
   HistoryLines lines = HistoryLines.byDefault(0);
 
+  @Mixin
+  JsonOption output;
+
   @Override
   public Integer call() {
     int history = lines.value();
@@ -51,7 +59,10 @@ final class MonitorPaneCommand implements Callable<Integer> {
       if (text.stripAnsi) {
         capture = capture.stripAnsi();
       }
-      if (text.timestamps) {
+      if (output.jsonOutput()) {
+        Instant now = Instant.now();
+        capture.lines().forEach(line -> out.println(lineJson(now, line)));
+      } else if (text.timestamps) {
         CaptureCleanCommand.print(capture.lines(), text.captureTime(), out); // as capture-clean stamps them
       } else {
         out.println(capture.text());
@@ -63,8 +74,8 @@ final class MonitorPaneCommand implements Callable<Integer> {
     if (text.stripAnsi) {
       feed = feed.stripAnsi();
     }
-    if (text.timestamps) {
-      feed = feed.timestamps();
+    if (text.timestamps && !output.jsonOutput()) {
+      feed = feed.timestamps(); // JSON has the time in a field
     }
     PrintWriter err = root.context().err();
     try (OutputFeed.OutputTail tail = feed.open()) {
@@ -73,7 +84,7 @@ final class MonitorPaneCommand implements Callable<Integer> {
       while (!tail.finished()) {
         Optional<String> line = tail.next(IDLE_CHECK);
         if (line.isPresent()) {
-          out.println(line.get());
+          out.println(output.jsonOutput() ? lineJson(Instant.now(), line.get()) : line.get());
           out.flush();
           if (out.checkError()) {
             return ExitCodes.OK; // the reader went away (e.g. `| head`)
@@ -92,10 +103,24 @@ final class MonitorPaneCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private static void drain(OutputFeed.OutputTail tail, PrintWriter out) {
+  private void drain(OutputFeed.OutputTail tail, PrintWriter out) {
     for (Optional<String> line = tail.next(Duration.ofMillis(100)); line.isPresent();
         line = tail.next(Duration.ofMillis(100))) {
-      out.println(line.get());
+      out.println(output.jsonOutput() ? lineJson(Instant.now(), line.get()) : line.get());
     }
+  }
+
+  /**
+   * One line of {@code monitor-pane --json}: JSON Lines, an object per line of the pane.
+   *
+   * @param time when the line was captured (or, with {@code --follow}, received)
+   * @param line the line
+   * @return {@code {"time": "...", "line": "..."}} on one line
+   */
+  static String lineJson(Instant time, String line) {
+    ObjectNode json = Json.object();
+    json.put("time", Json.time(time));
+    json.put("line", line);
+    return Json.writeCompact(json);
   }
 }

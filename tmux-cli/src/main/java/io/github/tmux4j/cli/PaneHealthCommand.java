@@ -10,19 +10,25 @@ import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code tmux4j pane-health -s NAME [--format json|text]}: the session's health, with the seed's exit
  * codes (healthy 0, dead 1, missing 2, zombie 3, server_not_running 4) and JSON fields. Read-only: it
  * does not change {@code last_active}.
  */
-@Command(name = "pane-health", mixinStandardHelpOptions = true,
+@Command(name = PaneHealthCommand.NAME, mixinStandardHelpOptions = true,
     description = "Check a session's health; the exit code says which state it is in.",
     footer = {"", "Exit codes: 0 healthy, 1 dead, 2 missing (or not registered, or bad input), 3 zombie, "
         + "4 server_not_running."})
 final class PaneHealthCommand implements Callable<Integer>, JsonOutput {
+  /** The command's name. */
+  static final String NAME = "pane-health";
+
   /** Output formats. */
   enum Format { json, text }
 
@@ -35,6 +41,13 @@ final class PaneHealthCommand implements Callable<Integer>, JsonOutput {
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
       description = "json (default) or text.")
   Format format = Format.json;
+
+  /** {@code --json}: the same as {@code --format json}, the default. */
+  @Mixin
+  JsonOption output;
+
+  @Spec
+  private CommandSpec spec;
 
   @Override
   public boolean jsonOutput() {
@@ -55,6 +68,10 @@ final class PaneHealthCommand implements Callable<Integer>, JsonOutput {
 
   @Override
   public Integer call() {
+    if (output.jsonOutput() && format == Format.text) {
+      format = Format.json; // the error below is then printed as JSON too
+      throw new ParameterException(spec.commandLine(), "--json and --format text cannot be combined");
+    }
     Report report;
     try {
       Session session = target.resolve(root.context());

@@ -20,10 +20,13 @@ import picocli.CommandLine.ParentCommand;
  * corrupt registry file usable again (moved aside, backup restored), then removes the orphan records and
  * registers the unregistered sessions.
  */
-@Command(name = "reconcile-registry", mixinStandardHelpOptions = true,
+@Command(name = ReconcileRegistryCommand.NAME, mixinStandardHelpOptions = true,
     description = {"Compare the registry with the live tmux sessions; --repair also fixes both sides "
         + "(and a corrupt registry file)."})
 final class ReconcileRegistryCommand implements Callable<Integer> {
+  /** The command's name. */
+  static final String NAME = "reconcile-registry";
+
   @ParentCommand
   private Tmux4jCli root;
 

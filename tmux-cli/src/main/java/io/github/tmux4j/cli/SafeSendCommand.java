@@ -27,11 +27,14 @@ import picocli.CommandLine.Spec;
  * then optionally waits for a pattern in what the program printed after the command. Updates the
  * session's {@code last_active}.
  */
-@Command(name = "safe-send", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = SafeSendCommand.NAME, mixinStandardHelpOptions = true, sortOptions = false,
     description = "Send a command to a session, with a health check, retries and an optional wait.",
     footer = {"", "Exit codes (the seed's): 0 sent, 1 failed to send after the retries, 2 timeout waiting for the "
         + "-w pattern (or bad input), 3 pane not ready (not healthy, gone, or not registered)."})
 final class SafeSendCommand implements Callable<Integer> {
+  /** The command's name. */
+  static final String NAME = "safe-send";
+
   @Spec
   private CommandSpec spec;
 

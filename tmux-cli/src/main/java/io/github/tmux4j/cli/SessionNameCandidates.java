@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Completion candidates for {@code -s NAME}. Session names change while a completion script lives, so
  * instead of fixed names this yields one placeholder, which {@link CompletionCommand} replaces in the
- * generated script with a call to the hidden {@code __complete-sessions} command.
+ * generated script with a shell function that reads the registry ({@link SessionNameCompletion}).
  */
 final class SessionNameCandidates implements Iterable<String> {
   /** The placeholder written into the generated script. */

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -31,27 +30,7 @@ import picocli.CommandLine.Spec;
     description = "Drive programs (Python, gdb, shells) in tmux sessions that are registered by name.",
     footer = {"", "Sessions live in $TMUX4J_SOCKET_DIR (default <tmpdir>/tmux4j-<user>), registered in its "
         + ".sessions.json.", "Exit codes: 0 success, 1 failure, 2 bad input (pane-health, safe-send and "
-        + "create-session add their own)."},
-    subcommands = {
-        CreateSessionCommand.class,
-        ListSessionsCommand.class,
-        SafeSendCommand.class,
-        WaitForTextCommand.class,
-        PaneHealthCommand.class,
-        CleanupSessionsCommand.class,
-        KillSessionCommand.class,
-        RenameSessionCommand.class,
-        QuarantineSessionCommand.class,
-        MonitorPaneCommand.class,
-        CaptureCleanCommand.class,
-        ReconcileRegistryCommand.class,
-        BackupRegistryCommand.class,
-        RestoreRegistryCommand.class,
-        McpCommand.class,
-        CompletionCommand.class,
-        CompleteSessionsCommand.class,
-        HelpCommand.class
-    })
+        + "create-session add their own)."})
 public final class Tmux4jCli implements Runnable {
   @Spec
   private CommandSpec spec;
@@ -91,19 +70,33 @@ public final class Tmux4jCli implements Runnable {
    */
   static int execute(CliContext context, String... args) {
     try (context) {
-      return commandLine(context).execute(args);
+      return commandLine(context, args).execute(args);
     }
   }
 
   /**
-   * The configured picocli command line: output streams, exit codes and error reporting.
+   * The configured picocli command line with every subcommand: output streams, exit codes and error
+   * reporting.
    *
    * @param context the run's context
    * @return the command line
    */
   static CommandLine commandLine(CliContext context) {
+    return commandLine(context, new String[0]);
+  }
+
+  /**
+   * The configured picocli command line with the subcommands a run with these arguments needs (see
+   * {@link Subcommands}).
+   *
+   * @param context the run's context
+   * @param args the run's arguments
+   * @return the command line
+   */
+  static CommandLine commandLine(CliContext context, String... args) {
     Failures failures = new Failures();
     CommandLine cl = new CommandLine(new Tmux4jCli(context));
+    Subcommands.addFor(cl, args);
     cl.setOut(context.out());
     cl.setErr(context.err());
     cl.setExecutionExceptionHandler(failures);

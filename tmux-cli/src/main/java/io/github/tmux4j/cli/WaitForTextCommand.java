@@ -18,11 +18,14 @@ import picocli.CommandLine.Spec;
  * {@code tmux4j wait-for-text -s NAME -p PATTERN [-T SECONDS]}: waits until a pattern appears in the
  * pane: in its last {@code -l} lines already, or in what it prints next. Read-only.
  */
-@Command(name = "wait-for-text", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = WaitForTextCommand.NAME, mixinStandardHelpOptions = true, sortOptions = false,
     description = "Wait until a pattern appears in a session's pane (already there, or printed later).",
     footer = {"", "Exit codes: 0 found, 1 timed out (the last lines seen go to standard error), the session "
         + "ended, or it is not registered, 2 bad input."})
 final class WaitForTextCommand implements Callable<Integer> {
+  /** The command's name. */
+  static final String NAME = "wait-for-text";
+
   /** How many of the last lines seen a timeout shows. */
   private static final int SHOWN_LINES = 15;
 

@@ -115,10 +115,13 @@ class Tmux4jCliTest {
   }
 
   @Test
-  void completionScriptAsksForSessionNamesWhenTabIsPressed() {
+  void completionScriptReadsSessionNamesWhenTabIsPressed() {
     String script = run("completion", "bash").out();
     assertTrue(script.contains("complete -F _complete_tmux4j"), script);
-    assertTrue(script.contains("=($(\"${COMP_WORDS[0]}\" __complete-sessions 2>/dev/null))"), script);
+    assertEquals(8, script.split("\n      " + SessionNameCompletion.FUNCTION + "\n", -1).length - 1,
+        "each of the 8 commands with -s completes it with the function: " + script);
+    assertTrue(script.contains(SessionNameCompletion.FUNCTION + "() {"), script);
+    assertFalse(script.contains(CompleteSessionsCommand.NAME), "no JVM per TAB: the script never calls the CLI");
     assertFalse(script.contains(SessionNameCandidates.PLACEHOLDER), "every placeholder replaced");
     assertFalse(script.contains("_picocli_tmux4j___completesessions"), "the helper command is hidden");
     assertTrue(run("completion", "zsh").out().contains("bashcompinit"));

@@ -1,0 +1,110 @@
+package io.github.tmux4j.cli;
+
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.HelpCommand;
+
+/**
+ * The subcommands of {@code tmux4j}, in the order {@code --help} lists them, and which of them one run
+ * needs.
+ *
+ * <p>picocli builds a command's model by reflection over its annotations, which is most of the
+ * command's start-up time when it is done for every subcommand. A run whose first argument names a
+ * command therefore gets only that command: its parsing, help and errors are the same, since they
+ * depend only on that command. Runs that need them all ({@code help}, {@code completion}, no command,
+ * options of {@code tmux4j} itself, a name that is not a command) get them all. Commands are created
+ * by constructor, not by reflection, and only the ones added are loaded.
+ *
+ * <p>A new command is added to {@link #NAMES} and {@link #create}; {@code SubcommandsTest} checks
+ * that the two agree with the commands' annotations.
+ */
+final class Subcommands {
+  /** picocli's {@code help} command. */
+  static final String HELP = "help";
+
+  /** Every subcommand's name, in the order of {@code tmux4j --help}. */
+  static final List<String> NAMES = List.of(
+      CreateSessionCommand.NAME,
+      ListSessionsCommand.NAME,
+      SafeSendCommand.NAME,
+      WaitForTextCommand.NAME,
+      PaneHealthCommand.NAME,
+      CleanupSessionsCommand.NAME,
+      KillSessionCommand.NAME,
+      RenameSessionCommand.NAME,
+      QuarantineSessionCommand.NAME,
+      MonitorPaneCommand.NAME,
+      CaptureCleanCommand.NAME,
+      ReconcileRegistryCommand.NAME,
+      BackupRegistryCommand.NAME,
+      RestoreRegistryCommand.NAME,
+      McpCommand.NAME,
+      CompletionCommand.NAME,
+      CompleteSessionsCommand.NAME,
+      ArchiveTrainingCommand.NAME,
+      Subcommands.HELP);
+
+  private Subcommands() {}
+
+  /**
+   * Adds to {@code root} the subcommands a run with these arguments needs.
+   *
+   * @param root the {@code tmux4j} command line, without subcommands
+   * @param args the run's arguments
+   */
+  static void addFor(CommandLine root, String... args) {
+    for (String name : neededBy(args)) {
+      root.addSubcommand(name, create(name));
+    }
+  }
+
+  /**
+   * The subcommands a run needs: the one its first argument names, or all of them.
+   *
+   * @param args the run's arguments
+   * @return the names, in {@link #NAMES} order
+   */
+  static List<String> neededBy(String... args) {
+    if (args.length > 0 && NAMES.contains(args[0]) && !needsAll(args[0])) {
+      return List.of(args[0]);
+    }
+    return NAMES;
+  }
+
+  /** {@code help} lists the commands and {@code completion} describes them all. */
+  private static boolean needsAll(String name) {
+    return name.equals(HELP) || name.equals(CompletionCommand.NAME);
+  }
+
+  /**
+   * A new instance of a subcommand.
+   *
+   * @param name one of {@link #NAMES}
+   * @return the command object picocli parses into
+   * @throws IllegalArgumentException if there is no such command
+   */
+  static Object create(String name) {
+    return switch (name) {
+      case CreateSessionCommand.NAME -> new CreateSessionCommand();
+      case ListSessionsCommand.NAME -> new ListSessionsCommand();
+      case SafeSendCommand.NAME -> new SafeSendCommand();
+      case WaitForTextCommand.NAME -> new WaitForTextCommand();
+      case PaneHealthCommand.NAME -> new PaneHealthCommand();
+      case CleanupSessionsCommand.NAME -> new CleanupSessionsCommand();
+      case KillSessionCommand.NAME -> new KillSessionCommand();
+      case RenameSessionCommand.NAME -> new RenameSessionCommand();
+      case QuarantineSessionCommand.NAME -> new QuarantineSessionCommand();
+      case MonitorPaneCommand.NAME -> new MonitorPaneCommand();
+      case CaptureCleanCommand.NAME -> new CaptureCleanCommand();
+      case ReconcileRegistryCommand.NAME -> new ReconcileRegistryCommand();
+      case BackupRegistryCommand.NAME -> new BackupRegistryCommand();
+      case RestoreRegistryCommand.NAME -> new RestoreRegistryCommand();
+      case McpCommand.NAME -> new McpCommand();
+      case CompletionCommand.NAME -> new CompletionCommand();
+      case CompleteSessionsCommand.NAME -> new CompleteSessionsCommand();
+      case ArchiveTrainingCommand.NAME -> new ArchiveTrainingCommand();
+      case HELP -> new HelpCommand();
+      default -> throw new IllegalArgumentException("No such command: " + name);
+    };
+  }
+}

@@ -28,7 +28,10 @@ public final class PaneCommands {
 
   private final TmuxCommands tmux;
   /** Tokens that tell whether a command line typing input ran (see {@link Commands#inputMarker}). */
-  private final Random inputTokens = new SecureRandom();
+  /** Made on first input: seeding a SecureRandom costs a short command (list-sessions) about 15 ms. */
+  private static final class InputTokens {
+    static final Random RANDOM = new SecureRandom();
+  }
 
   PaneCommands(TmuxCommands tmux) {
     this.tmux = tmux;
@@ -192,7 +195,7 @@ public final class PaneCommands {
   private long send(SessionRef ref, String name, Spool spool, List<String> input) {
     String pane = ref.pane();
     List<String> args = new ArrayList<>(List.of("display-message", "-p", "-t", pane, PaneFormats.IDENTITY));
-    args.addAll(Commands.inputMarker(pane, Long.toHexString(inputTokens.nextLong()), PaneFormats.IDENTITY));
+    args.addAll(Commands.inputMarker(pane, Long.toHexString(InputTokens.RANDOM.nextLong()), PaneFormats.IDENTITY));
     if (spool != null) {
       // A new pipe replaces the last; it gets what the pane prints from this command line on.
       args.addAll(List.of(SEP, "pipe-pane", "-O", "-t", pane, Commands.literalArgument(Commands.formatLiteral(

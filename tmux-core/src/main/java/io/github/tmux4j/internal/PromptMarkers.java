@@ -54,7 +54,10 @@ public final class PromptMarkers {
   /** The registry tag and label key under which a session's nonce is kept. */
   public static final String NONCE_TAG = "tmux4j.marker";
 
-  private static final SecureRandom RANDOM = new SecureRandom();
+  /** Made on first use, not when a short command loads this class. */
+  private static final class Nonces {
+    static final SecureRandom RANDOM = new SecureRandom();
+  }
 
   private PromptMarkers() {}
 
@@ -65,7 +68,7 @@ public final class PromptMarkers {
    */
   public static String newNonce() {
     byte[] b = new byte[4];
-    RANDOM.nextBytes(b);
+    Nonces.RANDOM.nextBytes(b);
     return HexFormat.of().formatHex(b);
   }
 

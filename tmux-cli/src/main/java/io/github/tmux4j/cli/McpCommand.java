@@ -84,7 +84,12 @@ final class McpCommand implements Callable<Integer> {
       server.serveStdio(System.in, System.out);
       return ExitCodes.OK;
     }
-    try (TmuxMcpServer.HttpEndpoint endpoint = server.serveHttp(address(http))) {
+    InetSocketAddress address = address(http);
+    if (address.getAddress() == null || !address.getAddress().isLoopbackAddress()) {
+      root.context().err().println("tmux4j mcp: warning: " + http + " is not a loopback address; the MCP server "
+          + "has no authentication, so anyone who can reach it can run commands as this user");
+    }
+    try (TmuxMcpServer.HttpEndpoint endpoint = server.serveHttp(address)) {
       root.context().err().println("tmux4j MCP server at " + endpoint.uri() + " (mode " + m.label() + ")");
       root.context().err().flush();
       endpoint.join();

@@ -19,6 +19,12 @@ import java.util.regex.Pattern;
 final class InputScopes {
   /** How long {@code run} waits for earlier input to reach the prompt before it says it has not. */
   private static final long SETTLE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
+  /**
+   * The grace after tmux4j's own Ctrl-C that cancels an incomplete command: the program is known to be
+   * on its way back to its prompt, which a loaded machine may take more than a second to print (seen once
+   * in CI: NotAtPromptException right after IncompleteCommandException, the cursor's line still empty).
+   */
+  private static final long CTRL_C_GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
   private final TmuxCommands tmux;
   private final PaneCommands panes;
@@ -186,7 +192,7 @@ final class InputScopes {
       }
       foreign = true; // another handle or process typed since (or the program printed on its own)
     }
-    long grace = Math.min(deadline, System.nanoTime() + SETTLE_GRACE_NANOS);
+    long grace = Math.min(deadline, System.nanoTime() + (cancelledByCtrlC(in) ? CTRL_C_GRACE_NANOS : SETTLE_GRACE_NANOS));
     Duration graceLength = Duration.ofNanos(Math.max(1, grace - System.nanoTime()));
     String[] seen = {""};
     OutputRenderer rendered = in.output.renderer;
@@ -210,6 +216,11 @@ final class InputScopes {
       throw new NotAtPromptException(name.get(), CommandRun.abbreviate(command), seen[0].stripLeading());
     }
     in.settle();
+  }
+
+  /** Whether the input is a lone Ctrl-C typed as text, as {@code CommandRun.cancel} types it. */
+  private static boolean cancelledByCtrlC(PendingInput in) {
+    return !in.entered && in.typed.size() == 1 && in.typed.get(0).equals("\u0003");
   }
 
   /**

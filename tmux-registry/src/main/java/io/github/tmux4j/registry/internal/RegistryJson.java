@@ -1,12 +1,18 @@
 package io.github.tmux4j.registry.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.util.Iterator;
+import java.util.Map;
 import io.github.tmux4j.RegistryCorruptException;
 import io.github.tmux4j.RegistryException;
 import java.io.IOException;
@@ -15,18 +21,17 @@ import java.nio.file.Path;
 /**
  * Parses and writes the registry file. Writes one session per line ({@link RegistryPrettyPrinter}) and a
  * final newline; reads any JSON layout (the seed's {@code jq} output included). Thread-safe.
+ *
+ * <p>Trees are read and written with jackson-core's streaming parser and generator, not an
+ * {@code ObjectMapper}: building a mapper (type factory, serializer factories, a date format with its
+ * locale data) was about a sixth of a short CLI command's run time, and the registry needs none of it.
  */
 public final class RegistryJson {
-  private final JsonMapper mapper;
-  private final ObjectWriter writer;
+  private final JsonFactory factory = JsonFactory.builder().build();
+  private final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
   /** Creates the codec. */
-  public RegistryJson() {
-    this.mapper = JsonMapper.builder()
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .build();
-    this.writer = mapper.writer(new RegistryPrettyPrinter());
-  }
+  public RegistryJson() {}
 
   /**
    * Parses registry content.
@@ -41,8 +46,15 @@ public final class RegistryJson {
    */
   public RegistryDocument parse(Path location, byte[] content, String remedy) {
     JsonNode root;
-    try {
-      root = mapper.readTree(content);
+    try (JsonParser parser = factory.createParser(content)) {
+      JsonToken first = parser.nextToken();
+      root = first == null ? null : read(parser, first);
+      JsonToken trailing = first == null ? null : parser.nextToken();
+      if (trailing != null) {
+        throw corrupt(location, "it is not valid JSON at line " + parser.currentLocation().getLineNr() + ", column "
+            + parser.currentLocation().getColumnNr() + " (Trailing token (of type " + trailing
+            + ") found after value)", remedy, null);
+      }
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
@@ -53,7 +65,7 @@ public final class RegistryJson {
     } catch (IOException e) {
       throw corrupt(location, "it cannot be parsed (" + e.getMessage() + ")", remedy, e);
     }
-    if (root == null || root.isMissingNode()) {
+    if (root == null) {
       throw corrupt(location, content.length == 0 ? "it is empty" : "it holds no JSON value", remedy, null);
     }
     if (!(root instanceof ObjectNode object)) {
@@ -88,14 +100,91 @@ public final class RegistryJson {
    * @throws RegistryException if the tree cannot be written (not expected for trees of this package)
    */
   public byte[] write(ObjectNode root) {
-    try {
-      byte[] json = writer.writeValueAsBytes(root);
-      byte[] withNewline = java.util.Arrays.copyOf(json, json.length + 1);
-      withNewline[json.length] = '\n';
-      return withNewline;
-    } catch (JsonProcessingException e) {
-      throw new RegistryException("Cannot write the session registry as JSON: " + e.getOriginalMessage()
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator g = factory.createGenerator(out)) {
+      g.setPrettyPrinter(new RegistryPrettyPrinter());
+      write(g, root);
+    } catch (IOException e) {
+      throw new RegistryException("Cannot write the session registry as JSON: " + e.getMessage()
           + ". This is a bug in tmux4j; please report it.", e);
+    }
+    out.write('\n');
+    return out.toByteArray();
+  }
+
+  /** The value starting at the parser's current token, as a tree (later duplicate keys win, as in Jackson). */
+  private JsonNode read(JsonParser p, JsonToken token) throws IOException {
+    switch (token) {
+      case START_OBJECT: {
+        ObjectNode o = nodes.objectNode();
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+          String name = p.currentName();
+          o.set(name, read(p, p.nextToken()));
+        }
+        return o;
+      }
+      case START_ARRAY: {
+        ArrayNode a = nodes.arrayNode();
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+          a.add(read(p, t));
+        }
+        return a;
+      }
+      case VALUE_STRING:
+        return nodes.textNode(p.getText());
+      case VALUE_NUMBER_INT:
+        switch (p.getNumberType()) {
+          case INT:
+            return nodes.numberNode(p.getIntValue());
+          case LONG:
+            return nodes.numberNode(p.getLongValue());
+          default:
+            return nodes.numberNode(p.getBigIntegerValue());
+        }
+      case VALUE_NUMBER_FLOAT:
+        return nodes.numberNode(p.getDoubleValue());
+      case VALUE_TRUE:
+        return nodes.booleanNode(true);
+      case VALUE_FALSE:
+        return nodes.booleanNode(false);
+      case VALUE_NULL:
+        return nodes.nullNode();
+      default:
+        throw new com.fasterxml.jackson.core.JsonParseException(p, "Unexpected token " + token);
+    }
+  }
+
+  private static void write(JsonGenerator g, JsonNode node) throws IOException {
+    if (node.isObject()) {
+      g.writeStartObject();
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        g.writeFieldName(e.getKey());
+        write(g, e.getValue());
+      }
+      g.writeEndObject();
+    } else if (node.isArray()) {
+      g.writeStartArray();
+      for (JsonNode element : node) {
+        write(g, element);
+      }
+      g.writeEndArray();
+    } else if (node.isTextual()) {
+      g.writeString(node.textValue());
+    } else if (node.isInt()) {
+      g.writeNumber(node.intValue());
+    } else if (node.isLong()) {
+      g.writeNumber(node.longValue());
+    } else if (node.isBigInteger()) {
+      g.writeNumber(node.bigIntegerValue());
+    } else if (node.isBigDecimal()) {
+      g.writeNumber(node.decimalValue());
+    } else if (node.isNumber()) {
+      g.writeNumber(node.doubleValue());
+    } else if (node.isBoolean()) {
+      g.writeBoolean(node.booleanValue());
+    } else {
+      g.writeNull();
     }
   }
 

@@ -54,7 +54,7 @@ final class CommandTools {
       throw new ToolException("Session '" + name + "' is still running '" + r.execution().command()
           + "' (execution " + r.id() + "): await_command or interrupt it first, or send_input to answer it");
     });
-    Duration timeout = a.optionalSeconds("timeout_seconds", 0.05, MAX_TIMEOUT_SECONDS).orElse(DEFAULT_TIMEOUT);
+    Duration timeout = timeout(a);
     ExecutionOptions options = ExecutionOptions.builder()
         // A session busy with a command this server did not start (another client's, a dead server's) is
         // reported within seconds, not after the client's default timeout.
@@ -63,14 +63,14 @@ final class CommandTools {
         .maxBytes(a.optionalLong("max_bytes", 16, 1L << 30).orElse(defaults.maxBytes()))
         .build();
     Execution execution = session.start(command, options);
-    return follow(call, name, null, execution);
+    return follow(call, timeout, name, null, execution);
   }
 
   Map<String, Object> await(Call call) {
     access.requireMode(McpMode.NO_KILL, "await_command");
     Executions.Running r = executions.get(call.args().string("execution_id"));
     handles.managedRecord(r.session());
-    return follow(call, r.session(), r.id(), r.execution());
+    return follow(call, timeout(call.args()), r.session(), r.id(), r.execution());
   }
 
   Map<String, Object> interrupt(Call call) {
@@ -110,11 +110,15 @@ final class CommandTools {
     return m;
   }
 
+  /** The call's soft timeout ({@code timeout_seconds}). */
+  private static Duration timeout(Args a) {
+    return a.optionalSeconds("timeout_seconds", 0.05, MAX_TIMEOUT_SECONDS).orElse(DEFAULT_TIMEOUT);
+  }
+
   /** Awaits the execution for the call's soft timeout and reports where it stands. */
-  private Map<String, Object> follow(Call call, String session, String knownId, Execution execution) {
-    Args a = call.args();
-    Duration timeout = a.optionalSeconds("timeout_seconds", 0.05, MAX_TIMEOUT_SECONDS).orElse(DEFAULT_TIMEOUT);
-    Optional<Duration> noOutput = a.optionalSeconds("no_output_seconds", 0.05, MAX_TIMEOUT_SECONDS);
+  private Map<String, Object> follow(Call call, Duration timeout, String session, String knownId,
+      Execution execution) {
+    Optional<Duration> noOutput = call.args().optionalSeconds("no_output_seconds", 0.05, MAX_TIMEOUT_SECONDS);
     long start = System.nanoTime();
     long deadline = start + timeout.toNanos();
     ExecutionStatus status;

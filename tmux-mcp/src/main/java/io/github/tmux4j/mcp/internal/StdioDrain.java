@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
  * {@code {"jsonrpc":"2.0","id":}), and waits, bounded, until they match.
  */
 final class StdioDrain {
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
   private static final byte[] RESPONSE = "{\"jsonrpc\":\"2.0\",\"id\":".getBytes(StandardCharsets.UTF_8);
   private long requests;
   private long responses;
@@ -21,7 +23,7 @@ final class StdioDrain {
     String s = line.strip();
     if (s.startsWith("{") || s.startsWith("[")) {
       try {
-        com.fasterxml.jackson.databind.JsonNode tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(s);
+        com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(s);
         for (com.fasterxml.jackson.databind.JsonNode m : tree.isArray() ? tree : java.util.List.of(tree)) {
           n += m.hasNonNull("method") && m.hasNonNull("id") ? 1 : 0;
         }

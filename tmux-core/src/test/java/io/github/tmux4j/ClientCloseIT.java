@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.tmux4j.spi.InMemoryRegistry;
-import io.github.tmux4j.spi.Registry;
 import io.github.tmux4j.spi.SessionRecord;
 import io.github.tmux4j.testing.PrivateTmux;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -56,8 +52,7 @@ class ClientCloseIT {
   }
 
   /** Holds the thread "closer-a" when it removes a record, until released. */
-  private static final class HoldingRegistry implements Registry {
-    final InMemoryRegistry inner = new InMemoryRegistry();
+  private static final class HoldingRegistry extends io.github.tmux4j.testing.ForwardingRegistry {
     final CountDownLatch holding = new CountDownLatch(1);
     final CountDownLatch release = new CountDownLatch(1);
 
@@ -70,21 +65,6 @@ class ClientCloseIT {
           Thread.currentThread().interrupt();
         }
       }
-    }
-
-    @Override
-    public void put(SessionRecord record) {
-      inner.put(record);
-    }
-
-    @Override
-    public Optional<SessionRecord> get(String name) {
-      return inner.get(name);
-    }
-
-    @Override
-    public List<SessionRecord> list() {
-      return inner.list();
     }
 
     @Override

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tmux4j.spi.InMemoryRegistry;
-import io.github.tmux4j.spi.Registry;
 import io.github.tmux4j.spi.SessionRecord;
 import io.github.tmux4j.testing.PrivateTmux;
 import java.nio.file.Files;
@@ -249,8 +248,7 @@ class LifecycleRacesIT {
    * too; the closer then waits until the renamer has moved the record, so that its own compare-and-set
    * removal finds it gone from the old name. Each side waits at most a few seconds.
    */
-  private static final class OrderingRegistry implements Registry {
-    final InMemoryRegistry inner = new InMemoryRegistry();
+  private static final class OrderingRegistry extends io.github.tmux4j.testing.ForwardingRegistry {
     final CountDownLatch renamerRead = new CountDownLatch(1);
     final CountDownLatch closerRead = new CountDownLatch(1);
     final CountDownLatch moved = new CountDownLatch(1);
@@ -261,11 +259,6 @@ class LifecycleRacesIT {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-    }
-
-    @Override
-    public void put(SessionRecord record) {
-      inner.put(record);
     }
 
     @Override
@@ -281,16 +274,6 @@ class LifecycleRacesIT {
         await(moved);
       }
       return found;
-    }
-
-    @Override
-    public List<SessionRecord> list() {
-      return inner.list();
-    }
-
-    @Override
-    public boolean remove(String name) {
-      return inner.remove(name);
     }
 
     @Override
@@ -468,34 +451,13 @@ class LifecycleRacesIT {
    * A registry (atomic, as {@link InMemoryRegistry}) that holds the thread {@code creator} before it
    * writes the record of {@code held}: between tmux's new-session and the registry write of create().
    */
-  private static final class HoldingRegistry implements Registry {
-    final InMemoryRegistry inner = new InMemoryRegistry();
+  private static final class HoldingRegistry extends io.github.tmux4j.testing.ForwardingRegistry {
     final String held;
     final CountDownLatch holding = new CountDownLatch(1);
     final CountDownLatch release = new CountDownLatch(1);
 
     HoldingRegistry(String held) {
       this.held = held;
-    }
-
-    @Override
-    public void put(SessionRecord record) {
-      inner.put(record);
-    }
-
-    @Override
-    public Optional<SessionRecord> get(String name) {
-      return inner.get(name);
-    }
-
-    @Override
-    public List<SessionRecord> list() {
-      return inner.list();
-    }
-
-    @Override
-    public boolean remove(String name) {
-      return inner.remove(name);
     }
 
     @Override
@@ -560,7 +522,6 @@ class LifecycleRacesIT {
     }
     keep.close();
   }
-
 
   // ---------------------------------------------------------------------------------------------------
   // 5. After a runner died in the middle of run(), the next run() returned the dead command's output too.

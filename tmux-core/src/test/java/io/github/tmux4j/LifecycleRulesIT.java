@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tmux4j.spi.InMemoryRegistry;
-import io.github.tmux4j.spi.Registry;
 import io.github.tmux4j.spi.SessionRecord;
 import io.github.tmux4j.testing.PrivateTmux;
 import java.nio.file.Files;
@@ -114,8 +113,7 @@ class LifecycleRulesIT {
   }
 
   /** A registry whose writes fail while {@code broken} is set, as a full or read-only disk makes them. */
-  private static final class FaultyRegistry implements Registry {
-    final InMemoryRegistry inner = new InMemoryRegistry();
+  private static final class FaultyRegistry extends io.github.tmux4j.testing.ForwardingRegistry {
     volatile boolean broken;
 
     private void check() {
@@ -128,16 +126,6 @@ class LifecycleRulesIT {
     public void put(SessionRecord record) {
       check();
       inner.put(record);
-    }
-
-    @Override
-    public Optional<SessionRecord> get(String name) {
-      return inner.get(name);
-    }
-
-    @Override
-    public List<SessionRecord> list() {
-      return inner.list();
     }
 
     @Override

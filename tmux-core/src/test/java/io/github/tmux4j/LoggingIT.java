@@ -124,6 +124,29 @@ class LoggingIT {
   }
 
   @Test
+  void listingTheSessionsAsksEachServerOnce() {
+    // The shared client's registry, so that the sessions are on two servers: its own and this one's.
+    TmuxClient processes = TMUX.client(b -> b.socketName("listing").transport(Transport.PROCESS).registry(tmux.registry()));
+    Session first = processes.newSession("list-first").shell().create();
+    Session second = processes.newSession("list-second").shell().create();
+    try (CapturedLogs logs = CapturedLogs.of(Level.FINE, COMMANDS)) {
+      List<SessionInfo> infos = processes.sessions();
+      for (String name : List.of("list-first", "list-second", "log-py")) {
+        assertTrue(infos.stream().anyMatch(i -> i.name().equals(name) && i.state() == HealthState.HEALTHY),
+            name + " in " + infos);
+      }
+      // One list-panes per server tells its panes, its sessions and their labels.
+      List<String> commands = logs.messages(COMMANDS, Level.FINE).stream()
+          .filter(m -> m.contains(TMUX.dir().toString())).toList();
+      assertEquals(2, commands.size(), String.join("\n", commands));
+      assertTrue(commands.stream().allMatch(m -> m.contains(" list-panes -a -F ")), String.join("\n", commands));
+    } finally {
+      first.close();
+      second.close();
+    }
+  }
+
+  @Test
   void aLeaseThatCannotBeHadInTimeIsLoggedWithItsHolder() throws Exception {
     ExecutorService other = Executors.newSingleThreadExecutor();
     try (CapturedLogs logs = CapturedLogs.of(Level.FINE, WAITS); SessionLease lease = py.exclusive(WAIT)) {

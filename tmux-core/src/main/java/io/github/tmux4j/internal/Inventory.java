@@ -49,20 +49,19 @@ public final class Inventory {
    * @return the sessions
    */
   public List<SessionInfo> sessions() {
-    Map<Path, Map<String, ServerView.PaneInfo>> panes = new HashMap<>();
+    Map<Path, ServerView.Listing> listings = new HashMap<>();
     List<SessionInfo> infos = new ArrayList<>();
     List<SessionRecord> records = usable(registry.list());
     for (SessionRecord record : records) {
-      Map<String, ServerView.PaneInfo> live = panesOf(panes, record.socket());
+      ServerView.Listing live = listingOf(listings, record.socket());
       infos.add(new SessionInfo(record, live == null ? absent(HealthState.SERVER_NOT_RUNNING)
-          : Optional.ofNullable(live.get(record.target())).filter(p -> belongs(p, record))
+          : Optional.ofNullable(live.panes().get(record.target())).filter(p -> belongs(p, record))
               .map(p -> healthOf(p, clock)).orElse(absent(HealthState.MISSING))));
     }
-    Map<String, ServerView.PaneInfo> own = panesOf(panes, socket);
-    for (SessionRecord lost : own == null ? List.<SessionRecord>of() : lostRecords(records)) {
-      ServerView.PaneInfo pane = own.get(lost.target());
-      if (pane != null) { // else it was created after the panes were listed: not lost, just new
-        infos.add(new SessionInfo(lost, healthOf(pane, clock)));
+    ServerView.Listing own = listingOf(listings, socket);
+    if (own != null) {
+      for (SessionRecord lost : lostRecords(own, records)) {
+        infos.add(new SessionInfo(lost, healthOf(own.panes().get(lost.target()), clock)));
       }
     }
     infos.sort(Comparator.comparing(SessionInfo::name));
@@ -70,19 +69,19 @@ public final class Inventory {
   }
 
   /**
-   * The panes of a socket's server, asked once per socket: a server that is not running is remembered
+   * The listing of a socket's server, asked once per socket: a server that is not running is remembered
    * too ({@code null}), which {@code computeIfAbsent} would not do (it asked again for every record).
    */
-  private Map<String, ServerView.PaneInfo> panesOf(Map<Path, Map<String, ServerView.PaneInfo>> known, Path sock) {
+  private ServerView.Listing listingOf(Map<Path, ServerView.Listing> known, Path sock) {
     if (!known.containsKey(sock)) {
-      known.put(sock, panesOrNull(sock));
+      known.put(sock, listingOrNull(sock));
     }
     return known.get(sock);
   }
 
-  private Map<String, ServerView.PaneInfo> panesOrNull(Path sock) {
+  private ServerView.Listing listingOrNull(Path sock) {
     try {
-      return servers.apply(sock).view().allPanes();
+      return servers.apply(sock).view().listing();
     } catch (ServerNotRunningException e) {
       return null;
     }
@@ -170,9 +169,9 @@ public final class Inventory {
         .map(l -> recordFrom(s, l)));
   }
 
-  private List<SessionRecord> lostRecords(List<SessionRecord> records) {
+  private List<SessionRecord> lostRecords(ServerView.Listing own, List<SessionRecord> records) {
     List<SessionRecord> lost = new ArrayList<>();
-    for (ServerView.LiveSession s : servers.apply(socket).view().liveSessions()) {
+    for (ServerView.LiveSession s : own.sessions()) {
       s.labels().filter(SessionLabels::registered).filter(l -> records.stream().noneMatch(r ->
           r.socket().equals(socket) && r.target().equals(s.pane().paneId()) && r.createdAt().equals(l.created())))
           .ifPresent(l -> lost.add(recordFrom(s, l)));
@@ -198,14 +197,14 @@ public final class Inventory {
     List<ReconcileReport.Skipped> skipped = new ArrayList<>();
     all.forEach(r -> RecordCheck.problem(r, socketDir).ifPresent(p -> skipped.add(new ReconcileReport.Skipped(r.name(), p))));
     List<SessionRecord> records = usable(all);
-    Map<Path, Map<String, ServerView.PaneInfo>> panes = new HashMap<>();
-    panes.put(socket, panesOrNull(socket));
-    records.forEach(r -> panesOf(panes, r.socket()));
+    Map<Path, ServerView.Listing> listings = new HashMap<>();
+    listings.put(socket, listingOrNull(socket));
+    records.forEach(r -> listingOf(listings, r.socket()));
     List<SessionRecord> orphans = new ArrayList<>();
     List<ReconcileReport.Renamed> renamed = new ArrayList<>();
     for (SessionRecord r : records) {
-      Map<String, ServerView.PaneInfo> live = panes.get(r.socket());
-      ServerView.PaneInfo pane = live == null ? null : live.get(r.target());
+      ServerView.Listing live = listings.get(r.socket());
+      ServerView.PaneInfo pane = live == null ? null : live.panes().get(r.target());
       if (pane == null || !belongs(pane, r)) {
         orphans.add(r);
       } else if (!pane.sessionName().equals(r.name())) {
@@ -214,9 +213,10 @@ public final class Inventory {
     }
     List<ReconcileReport.LiveSession> unregistered = new ArrayList<>();
     List<ServerView.LiveSession> toRegister = new ArrayList<>();
-    for (Path sock : panes.keySet()) {
-      for (ServerView.LiveSession s : panes.get(sock) == null ? List.<ServerView.LiveSession>of()
-          : servers.apply(sock).view().liveSessions()) {
+    for (Map.Entry<Path, ServerView.Listing> listing : listings.entrySet()) {
+      Path sock = listing.getKey();
+      for (ServerView.LiveSession s : listing.getValue() == null ? List.<ServerView.LiveSession>of()
+          : listing.getValue().sessions()) {
         boolean recorded = records.stream().anyMatch(r -> r.socket().equals(sock) && belongs(s.pane(), r));
         if (!recorded) {
           unregistered.add(new ReconcileReport.LiveSession(sock, s.name()));

@@ -4,6 +4,7 @@ import io.github.tmux4j.ServerNotRunningException;
 import io.github.tmux4j.SessionNotFoundException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,20 +88,39 @@ public final class ServerView {
   }
 
   /**
-   * Lists every pane of the server in one command, for health checks of many sessions.
+   * Everything {@link #listing} learns from one {@code list-panes -a}: every pane, and the sessions with
+   * their active pane and labels.
    *
-   * @return the panes by pane id
+   * @param panes every pane of the server, by pane id (a dead pane with the status the kernel reaped)
+   * @param sessions each session with its active pane and labels
+   */
+  public record Listing(Map<String, PaneInfo> panes, List<LiveSession> sessions) {}
+
+  /**
+   * Lists every pane and every session of the server in one command (one snapshot), for health checks
+   * and reconciliation of many sessions.
+   *
+   * @return the server's panes and sessions
    * @throws ServerNotRunningException if no server is running
    */
-  public Map<String, PaneInfo> allPanes() {
+  public Listing listing() {
+    String out = tmux.call(null, List.of("list-panes", "-a", "-F", "#{?#{&&:#{window_active},#{pane_active}},1,0}\t"
+        + SessionLabels.FORMAT + "\t" + PaneFormats.PANE), null).stdout();
     Map<String, PaneInfo> panes = new LinkedHashMap<>();
-    for (String line : tmux.call(null, List.of("list-panes", "-a", "-F", PaneFormats.PANE), null).stdout().split("\n")) {
-      PaneInfo info = PaneFormats.parsePane(line);
-      if (info != null) {
-        panes.put(info.paneId(), PaneCommands.withReapedStatus(info));
+    List<LiveSession> sessions = new ArrayList<>();
+    for (String line : out.split("\n")) {
+      String[] f = line.split("\t", 7);
+      PaneInfo pane = f.length == 7 ? PaneFormats.parsePane(f[6]) : null;
+      if (pane != null) {
+        pane = PaneCommands.withReapedStatus(pane);
+        panes.put(pane.paneId(), pane);
+        if (f[0].equals("1")) {
+          sessions.add(new LiveSession(tmux.socket(), pane.sessionName(), pane,
+              SessionLabels.parse(String.join("\t", f[1], f[2], f[3], f[4], f[5]))));
+        }
       }
     }
-    return panes;
+    return new Listing(Collections.unmodifiableMap(panes), List.copyOf(sessions));
   }
 
   /**
@@ -109,25 +129,10 @@ public final class ServerView {
    * @return the sessions
    */
   public List<LiveSession> liveSessions() {
-    String out;
     try {
-      out = tmux.call(null, List.of("list-panes", "-a", "-F", "#{?#{&&:#{window_active},#{pane_active}},1,0}\t"
-          + SessionLabels.FORMAT + "\t" + PaneFormats.PANE), null).stdout();
+      return listing().sessions();
     } catch (ServerNotRunningException gone) {
       return List.of();
     }
-    List<LiveSession> sessions = new ArrayList<>();
-    for (String line : out.split("\n")) {
-      String[] f = line.split("\t", 7);
-      if (f.length == 7 && f[0].equals("1")) {
-        PaneInfo pane = PaneFormats.parsePane(f[6]);
-        if (pane != null) {
-          sessions.add(new LiveSession(tmux.socket(), pane.sessionName(), pane,
-              SessionLabels.parse(String.join("\t", f[1], f[2], f[3], f[4], f[5]))));
-        }
-      }
-    }
-    return sessions;
   }
-
 }

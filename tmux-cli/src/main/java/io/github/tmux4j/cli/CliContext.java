@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 
 /**
@@ -30,6 +32,7 @@ final class CliContext implements AutoCloseable {
   private final Path socketDir;
   private final List<TmuxClient> clients = new ArrayList<>();
   private TmuxClient defaultClient;
+  private FutureTask<TmuxClient> opening;
 
   /**
    * Creates a context.
@@ -72,7 +75,7 @@ final class CliContext implements AutoCloseable {
    */
   TmuxClient client() {
     if (defaultClient == null) {
-      defaultClient = track(builder().build());
+      defaultClient = track(opening != null ? awaitOpening() : builder().build());
     }
     return defaultClient;
   }
@@ -105,6 +108,44 @@ final class CliContext implements AutoCloseable {
         + "); put tmux-registry on the class path");
   }
 
+  /**
+   * Starts opening the default client on a thread of its own, for a run whose command will use it:
+   * opening it (the socket directory, the registry and the logging behind them) then overlaps with
+   * picocli's parsing, which is most of a short command's time after the JVM's start. {@link #client()}
+   * waits for it and throws what opening threw, as it would have thrown it itself; {@link #close()}
+   * closes it even if the command never used it (a parse error). Opening takes no lock and runs no tmux
+   * command, so it ends on its own.
+   */
+  void openClientInBackground() {
+    if (defaultClient == null && opening == null) {
+      opening = new FutureTask<>(() -> builder().build());
+      Thread thread = new Thread(opening, "tmux4j-open-client");
+      thread.setDaemon(true);
+      thread.start();
+    }
+  }
+
+  /** The client being opened in the background, once it is open; what opening threw otherwise. */
+  private TmuxClient awaitOpening() {
+    FutureTask<TmuxClient> task = opening;
+    opening = null;
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException(ExitCodes.FAILURE, "Interrupted while opening the tmux client", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new CliException(ExitCodes.FAILURE, "Cannot open the tmux client: " + cause, cause);
+    }
+  }
+
   private TmuxClientBuilder builder() {
     TmuxClientBuilder builder = TmuxClient.builder().transport(Transport.PROCESS);
     if (socketDir != null) {
@@ -118,11 +159,21 @@ final class CliContext implements AutoCloseable {
     return client;
   }
 
-  /** Flushes the streams and closes every client, the default one (which owns the registry) last. */
+  /**
+   * Flushes the streams and closes every client, the default one (which owns the registry) last,
+   * after waiting for it if it is still being opened in the background.
+   */
   @Override
   public void close() {
     out.flush();
     err.flush();
+    if (opening != null) {
+      try {
+        client();
+      } catch (RuntimeException notOpened) {
+        // Nothing to close; the command did not need it, or already reported why it could not open.
+      }
+    }
     for (int i = clients.size() - 1; i >= 0; i--) {
       clients.get(i).close();
     }

@@ -1,6 +1,7 @@
 package io.github.tmux4j.cli;
 
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.HelpCommand;
 
@@ -44,6 +45,15 @@ final class Subcommands {
       ArchiveTrainingCommand.NAME,
       Subcommands.HELP);
 
+  /**
+   * The commands that do not open the default client: help, the completion script, and the archive
+   * training, which works in a socket directory of its own.
+   */
+  private static final Set<String> WITHOUT_CLIENT = Set.of(HELP, CompletionCommand.NAME, ArchiveTrainingCommand.NAME);
+
+  /** The standard help and version options of every command. */
+  private static final Set<String> HELP_OPTIONS = Set.of("-h", "--help", "-V", "--version");
+
   private Subcommands() {}
 
   /**
@@ -69,6 +79,26 @@ final class Subcommands {
       return List.of(args[0]);
     }
     return NAMES;
+  }
+
+  /**
+   * Whether a run with these arguments will use the default client: it names a command that works on
+   * sessions or the registry, and does not ask for help or the version. {@code Tmux4jCli} then opens the
+   * client while picocli parses. A wrong guess costs only time: a client opened for nothing is closed.
+   *
+   * @param args the run's arguments
+   * @return {@code true} to open the client in the background
+   */
+  static boolean opensClient(String... args) {
+    if (args.length == 0 || !NAMES.contains(args[0]) || WITHOUT_CLIENT.contains(args[0])) {
+      return false;
+    }
+    for (String arg : args) {
+      if (HELP_OPTIONS.contains(arg)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code help} lists the commands and {@code completion} describes them all. */

@@ -70,6 +70,9 @@ public final class Tmux4jCli implements Runnable {
    */
   static int execute(CliContext context, String... args) {
     try (context) {
+      if (Subcommands.opensClient(args)) {
+        context.openClientInBackground();
+      }
       return commandLine(context, args).execute(args);
     }
   }

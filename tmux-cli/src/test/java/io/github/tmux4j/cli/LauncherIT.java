@@ -91,6 +91,27 @@ class LauncherIT {
   }
 
   @Test
+  void logsGoToStandardErrorAtTheLevelTmux4jLogNames() {
+    cli.run("create-session", "-n", "logged", "--shell").expect(0);
+    try {
+      CliRunner.Result quiet = shell(launcher, "\"$L\" list-sessions --json").expect(0);
+      assertEquals("", quiet.stderr(), quiet::toString);
+      CliRunner.Result debug = shell(launcher, "TMUX4J_LOG=debug \"$L\" list-sessions --json").expect(0);
+      assertEquals(1, debug.json().get("total").asInt(), "standard output is still only the JSON: " + debug);
+      List<String> commands = debug.stderr().lines().filter(l -> l.contains(" DEBUG io.github.tmux4j.tmux: ")).toList();
+      // One server: one tmux command lists its panes, sessions and labels.
+      assertEquals(1, commands.size(), debug::toString);
+      assertTrue(commands.get(0).matches("tmux4j: \\d\\d:\\d\\d:\\d\\d\\.\\d{3} DEBUG io\\.github\\.tmux4j\\.tmux: "
+          + "tmux process: .* list-panes -a .* -> exit 0 in .*"), commands.get(0));
+      CliRunner.Result bad = shell(launcher, "TMUX4J_LOG=chatty \"$L\" list-sessions --json").expect(0);
+      assertEquals("tmux4j: TMUX4J_LOG=chatty is not a level (off, error, warning, info, debug, trace or all); "
+          + "logging at info", bad.stderr().strip(), bad::toString);
+    } finally {
+      cli.run("kill-session", "-s", "logged").expect(0);
+    }
+  }
+
+  @Test
   void aStaleOrBrokenArchiveIsReplacedAndNeverBreaksTheCommand() throws IOException {
     Path copy = copyOfTheLauncherAndJar("stale");
     Path jar = jarIn(copy);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tmux4j.spi.InMemoryRegistry;
 import io.github.tmux4j.spi.SessionRecord;
+import io.github.tmux4j.testing.ForwardingRegistry;
 import io.github.tmux4j.testing.MutableClock;
 import io.github.tmux4j.testing.PrivateTmux;
 import java.io.File;
@@ -155,34 +156,13 @@ class RegistryOperationsIT {
   }
 
   /** Counts the activity writes that reach a registry. */
-  private static final class CountingRegistry implements io.github.tmux4j.spi.Registry {
-    final InMemoryRegistry records = new InMemoryRegistry();
+  private static final class CountingRegistry extends ForwardingRegistry {
     final java.util.concurrent.atomic.AtomicInteger touches = new java.util.concurrent.atomic.AtomicInteger();
-
-    @Override
-    public void put(SessionRecord record) {
-      records.put(record);
-    }
-
-    @Override
-    public java.util.Optional<SessionRecord> get(String name) {
-      return records.get(name);
-    }
-
-    @Override
-    public List<SessionRecord> list() {
-      return records.list();
-    }
-
-    @Override
-    public boolean remove(String name) {
-      return records.remove(name);
-    }
 
     @Override
     public void touch(String name, Instant when) {
       touches.incrementAndGet();
-      records.touch(name, when);
+      inner.touch(name, when);
     }
   }
 

@@ -116,7 +116,8 @@ public final class CliLoggerFinder extends System.LoggerFinder {
 
     @Override
     public boolean isLoggable(Level level) {
-      return level != Level.OFF && threshold != Level.OFF && level.getSeverity() >= threshold.getSeverity();
+      // OFF's severity is the highest: a threshold of OFF lets no other level through.
+      return level != Level.OFF && level.getSeverity() >= threshold.getSeverity();
     }
 
     @Override

@@ -7,12 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * The hidden {@code __archive-training DIR} command: the run the launcher records its class-data-sharing
@@ -26,19 +22,24 @@ import picocli.CommandLine.Spec;
  * (no tmux installed) does not stop the others: the archive then holds fewer classes. Prints what each
  * step returned.
  */
-@Command(name = ArchiveTrainingCommand.NAME, hidden = true,
-    description = "Run the common commands on a throwaway session in DIR (for the launcher's class archive).")
-final class ArchiveTrainingCommand implements Callable<Integer> {
+final class ArchiveTrainingCommand implements CliCommand {
   /** The command's name. */
   static final String NAME = "__archive-training";
 
   private static final String SESSION = "tmux4j-archive-training";
 
-  @Spec
   private CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "DIR", description = "An empty socket directory of its own.")
   Path dir;
+
+  @Override
+  public CommandSpec spec() {
+    spec = Specs.command(this, NAME,
+        "Run the common commands on a throwaway session in DIR (for the launcher's class archive).");
+    spec.usageMessage().hidden(true);
+    return spec.addPositional(Specs.parameter(Path.class, Specs.Binding.of(() -> dir, v -> dir = v), "0")
+        .paramLabel("DIR").description("An empty socket directory of its own.").build());
+  }
 
   @Override
   public Integer call() throws IOException {

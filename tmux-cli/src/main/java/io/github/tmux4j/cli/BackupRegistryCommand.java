@@ -2,35 +2,39 @@ package io.github.tmux4j.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tmux4j backup-registry FILE}: copies the registry file, checked to be valid, to FILE (mode 0600). */
-@Command(name = BackupRegistryCommand.NAME, mixinStandardHelpOptions = true,
-    description = "Copy the session registry to FILE (checked to be valid first).")
-final class BackupRegistryCommand implements Callable<Integer> {
+final class BackupRegistryCommand implements CliCommand {
   /** The command's name. */
   static final String NAME = "backup-registry";
 
-  @ParentCommand
-  private Tmux4jCli root;
+  private final CliContext context;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "Where to write the copy.")
   Path file;
 
-  @Mixin
-  JsonOption output;
+  final JsonOption output = new JsonOption();
+
+  BackupRegistryCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public CommandSpec spec() {
+    return Specs.withStandardHelp(Specs.command(this, NAME, "Copy the session registry to FILE (checked to be valid "
+        + "first).")
+        .addPositional(Specs.parameter(Path.class, Specs.Binding.of(() -> file, v -> file = v), "0").paramLabel("FILE")
+            .description("Where to write the copy.").build())
+        .addMixin("output", output.mixin()));
+  }
 
   @Override
   public Integer call() {
-    int records = root.context().fileRegistry().backup(file);
+    int records = context.fileRegistry().backup(file);
     if (output.jsonOutput()) {
-      root.context().out().println(Json.write(BackupRegistryCommand.toJson(file, records)));
+      context.out().println(Json.write(BackupRegistryCommand.toJson(file, records)));
     } else {
-      root.context().out().println("Backed up " + records + " session(s) to " + file.toAbsolutePath());
+      context.out().println("Backed up " + records + " session(s) to " + file.toAbsolutePath());
     }
     return ExitCodes.OK;
   }

@@ -7,48 +7,51 @@ import io.github.tmux4j.Session;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code tmux4j capture-clean -s NAME [--strip-ansi] [--timestamps] [-l LINES]}: prints what the pane
  * shows (and {@code -l} lines of history above it), wrapped lines joined and trailing blanks removed,
  * ready for a log file. Read-only.
  */
-@Command(name = CaptureCleanCommand.NAME, mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Print a session's screen (and history) as clean text for logs and evidence.",
-        "Colours are kept unless --strip-ansi is given."})
-final class CaptureCleanCommand implements Callable<Integer> {
+final class CaptureCleanCommand implements CliCommand {
   /** The command's name. */
   static final String NAME = "capture-clean";
 
-  @ParentCommand
-  private Tmux4jCli root;
+  private final CliContext context;
 
-  @Mixin
-  SessionTarget target;
+  final SessionTarget target = new SessionTarget();
 
-  @Mixin
-  TextOutput text;
+  final TextOutput text = new TextOutput();
 
-  @Mixin
-  HistoryLines lines = HistoryLines.byDefault(0);
+  final HistoryLines lines = HistoryLines.byDefault(0);
 
-  @Mixin
-  JsonOption output;
+  final JsonOption output = new JsonOption();
+
+  CaptureCleanCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public CommandSpec spec() {
+    CommandSpec spec = Specs.command(this, NAME,
+        "Print a session's screen (and history) as clean text for logs and evidence.",
+        "Colours are kept unless --strip-ansi is given.");
+    spec.usageMessage().sortOptions(false);
+    return Specs.withStandardHelp(spec.addMixin("target", target.mixin(spec)).addMixin("text", text.mixin())
+        .addMixin("lines", lines.mixin(spec)).addMixin("output", output.mixin()));
+  }
 
   @Override
   public Integer call() {
     int history = lines.value();
-    Session session = target.resolve(root.context());
+    Session session = target.resolve(context);
     Capture capture = session.capture().history(history).joinWrapped();
     capture = text.stripAnsi ? capture.stripAnsi() : capture.withAnsi();
     if (output.jsonOutput()) {
-      root.context().out().println(Json.write(toJson(session, capture.lines(), Instant.now())));
+      context.out().println(Json.write(toJson(session, capture.lines(), Instant.now())));
     } else {
-      print(capture.lines(), text.captureTime(), root.context().out());
+      print(capture.lines(), text.captureTime(), context.out());
     }
     return ExitCodes.OK;
   }

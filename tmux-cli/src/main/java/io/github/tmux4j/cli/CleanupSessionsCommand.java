@@ -7,46 +7,55 @@ import io.github.tmux4j.CleanupReport;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code tmux4j cleanup-sessions [--dry-run] [--older-than 1h|7d] [--all]}: removes registered sessions
  * that are dead, missing, zombie or on a stopped server (and kills what is left of them in tmux); with
  * {@code --older-than} also healthy ones idle for longer, with {@code --all} every one.
  */
-@Command(name = CleanupSessionsCommand.NAME, mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Remove dead, missing, zombie and server_not_running sessions from tmux and the registry.",
-        "--older-than also removes healthy sessions idle (since last_active) for longer; --all removes all."})
-final class CleanupSessionsCommand implements Callable<Integer> {
+final class CleanupSessionsCommand implements CliCommand {
   /** The command's name. */
   static final String NAME = "cleanup-sessions";
 
-  @ParentCommand
-  private Tmux4jCli root;
+  private final CliContext context;
 
-  @Option(names = "--dry-run", description = "Only show what would be removed.")
   boolean dryRun;
 
-  @Option(names = "--older-than", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
-      description = "Also remove healthy sessions idle for longer than this (30m, 1h, 7d, 2w).")
   Duration olderThan;
 
-  @Option(names = "--all", description = "Remove every registered session, even healthy ones.")
   boolean all;
 
-  @Option(names = "--include-quarantined", description = "Quarantined sessions may be removed too.")
   boolean includeQuarantined;
 
-  @Mixin
-  JsonOption output;
+  final JsonOption output = new JsonOption();
+
+  CleanupSessionsCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public CommandSpec spec() {
+    CommandSpec spec = Specs.command(this, NAME,
+        "Remove dead, missing, zombie and server_not_running sessions from tmux and the registry.",
+        "--older-than also removes healthy sessions idle (since last_active) for longer; --all removes all.");
+    spec.usageMessage().sortOptions(false);
+    return Specs.withStandardHelp(spec
+        .addOption(Specs.flag(Specs.Binding.of(() -> dryRun, v -> dryRun = v), "--dry-run")
+            .description("Only show what would be removed.").build())
+        .addOption(Specs.option(Duration.class, Specs.Binding.of(() -> olderThan, v -> olderThan = v), "--older-than")
+            .paramLabel("DURATION").converters(new Converters.DurationConverter())
+            .description("Also remove healthy sessions idle for longer than this (30m, 1h, 7d, 2w).").build())
+        .addOption(Specs.flag(Specs.Binding.of(() -> all, v -> all = v), "--all")
+            .description("Remove every registered session, even healthy ones.").build())
+        .addOption(Specs.flag(Specs.Binding.of(() -> includeQuarantined, v -> includeQuarantined = v),
+            "--include-quarantined").description("Quarantined sessions may be removed too.").build())
+        .addMixin("output", output.mixin()));
+  }
 
   @Override
   public Integer call() {
-    Cleanup cleanup = root.context().client().cleanup();
+    Cleanup cleanup = context.client().cleanup();
     if (olderThan != null) {
       cleanup = cleanup.olderThan(olderThan);
     }
@@ -60,7 +69,7 @@ final class CleanupSessionsCommand implements Callable<Integer> {
       cleanup = cleanup.dryRun();
     }
     CleanupReport report = cleanup.execute();
-    PrintWriter out = root.context().out();
+    PrintWriter out = context.out();
     if (output.jsonOutput()) {
       out.println(Json.write(toJson(report)));
     } else {

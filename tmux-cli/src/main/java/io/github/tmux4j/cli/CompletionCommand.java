@@ -1,32 +1,32 @@
 package io.github.tmux4j.cli;
 
-import java.util.concurrent.Callable;
 import picocli.AutoComplete;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code tmux4j completion bash|zsh}: prints a completion script for every command and option, which
  * completes {@code -s} with the names of the registered sessions at the time TAB is pressed (read from
  * the registry file by the shell itself: a TAB starts no JVM).
  */
-@Command(name = CompletionCommand.NAME, mixinStandardHelpOptions = true,
-    description = {"Print a shell completion script: commands, options, and registered session names for -s.",
-        "bash: source <(tmux4j completion bash)   zsh: source <(tmux4j completion zsh)"})
-final class CompletionCommand implements Callable<Integer> {
+final class CompletionCommand implements CliCommand {
   /** The command's name. */
   static final String NAME = "completion";
 
   /** The shells a script can be printed for. */
   enum Shell { bash, zsh }
 
-  @Spec
   private CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SHELL", description = "bash or zsh.")
   Shell shell;
+
+  @Override
+  public CommandSpec spec() {
+    spec = Specs.command(this, NAME,
+        "Print a shell completion script: commands, options, and registered session names for -s.",
+        "bash: source <(tmux4j completion bash)   zsh: source <(tmux4j completion zsh)");
+    return Specs.withStandardHelp(spec.addPositional(Specs.parameter(Shell.class,
+        Specs.Binding.of(() -> shell, v -> shell = v), "0").paramLabel("SHELL").description("bash or zsh.").build()));
+  }
 
   @Override
   public Integer call() {

@@ -13,81 +13,96 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code tmux4j create-session -n NAME [--python|--gdb|--shell|--cmd CMD...] [--no-register]}: starts a
  * program in a new tmux session, waits until it shows its prompt, registers it, and prints the seed's
  * JSON: {@code {name, socket, target, type, pid, registered}}.
  */
-@Command(name = CreateSessionCommand.NAME, mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Create a tmux session running Python, gdb, a shell or any command; print it as JSON.",
-    footer = {"", "Exit codes: 0 created, 2 bad input or a session of that name exists, 3 tmux failed or the "
-        + "program exited or never showed its prompt, 4 the registry could not be written."})
-final class CreateSessionCommand implements Callable<Integer>, JsonOutput {
+final class CreateSessionCommand implements CliCommand, JsonOutput {
   /** The command's name. */
   static final String NAME = "create-session";
 
-  @ParentCommand
-  private Tmux4jCli root;
+  private final CliContext context;
 
-  @Option(names = {"-n", "--name"}, required = true, paramLabel = "NAME", description = "Session name.")
   String name;
 
-  @ArgGroup(exclusive = true)
-  Kind kind;
+  final Kind kind = new Kind();
 
-  /** What to run; a shell when none is chosen. */
+  /** What to run, at most one of them; a shell when none is chosen. */
   static final class Kind {
-    @Option(names = "--python", description = "A Python REPL (python3 -q, PYTHON_BASIC_REPL=1).")
     boolean python;
-
-    @Option(names = "--gdb", description = "gdb (-q, pagination off).")
     boolean gdb;
-
-    @Option(names = "--shell", description = "bash with a known prompt (the default).")
     boolean shell;
-
-    @Option(names = "--cmd", arity = "1..*", paramLabel = "CMD",
-        description = "Any program and its arguments, run without a shell; set --ready to its prompt.")
     List<String> command;
   }
 
-  @Option(names = "--no-register", description = "Keep the session out of the registry.")
   boolean noRegister;
 
-  @Mixin
-  TmuxSocket socket;
+  final TmuxSocket socket = new TmuxSocket();
 
-  @Option(names = "--ready", paramLabel = "REGEX",
-      description = "Wait (up to -T) until the screen matches this pattern (default: the program's prompt).")
   String ready;
 
-  @Mixin
-  Timeout timeout = Timeout.seconds(15);
+  final Timeout timeout = Timeout.seconds(15);
 
-  @Option(names = "--template", paramLabel = "FILE",
-      description = "Setup steps to run once ready (run/send/wait/keys lines).")
   Path template;
 
-  @Option(names = "--transcript", paramLabel = "FILE", description = "Record everything the pane prints to FILE.")
   Path transcript;
 
-  @Option(names = {"-e", "--env"}, paramLabel = "KEY=VALUE", description = "Environment variable for the program.")
   Map<String, String> env = new LinkedHashMap<>();
 
-  @Option(names = "--tag", paramLabel = "KEY=VALUE", description = "Free-form registry tag.")
   Map<String, String> tags = new LinkedHashMap<>();
 
   /** Accepted so that {@code --json} works with every command; the output is JSON either way. */
-  @Mixin
-  JsonOption output;
+  final JsonOption output = new JsonOption();
+
+  CreateSessionCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public CommandSpec spec() {
+    CommandSpec spec = Specs.command(this, NAME, "Create a tmux session running Python, gdb, a shell or any command; "
+        + "print it as JSON.");
+    spec.usageMessage().sortOptions(false).footer("", "Exit codes: 0 created, 2 bad input or a session of that name "
+        + "exists, 3 tmux failed or the program exited or never showed its prompt, 4 the registry could not be "
+        + "written.");
+    ArgGroupSpec oneKind = ArgGroupSpec.builder().exclusive(true)
+        .addArg(Specs.flag(Specs.Binding.of(() -> kind.python, v -> kind.python = v), "--python")
+            .description("A Python REPL (python3 -q, PYTHON_BASIC_REPL=1).").build())
+        .addArg(Specs.flag(Specs.Binding.of(() -> kind.gdb, v -> kind.gdb = v), "--gdb")
+            .description("gdb (-q, pagination off).").build())
+        .addArg(Specs.flag(Specs.Binding.of(() -> kind.shell, v -> kind.shell = v), "--shell")
+            .description("bash with a known prompt (the default).").build())
+        .addArg(Specs.list(Specs.Binding.of(() -> kind.command, v -> kind.command = v), "--cmd").arity("1..*")
+            .paramLabel("CMD")
+            .description("Any program and its arguments, run without a shell; set --ready to its prompt.").build())
+        .build();
+    return Specs.withStandardHelp(spec
+        .addOption(Specs.option(String.class, Specs.Binding.of(() -> name, v -> name = v), "-n", "--name")
+            .required(true).paramLabel("NAME").description("Session name.").build())
+        .addArgGroup(oneKind)
+        .addOption(Specs.flag(Specs.Binding.of(() -> noRegister, v -> noRegister = v), "--no-register")
+            .description("Keep the session out of the registry.").build())
+        .addMixin("socket", socket.mixin())
+        .addOption(Specs.option(String.class, Specs.Binding.of(() -> ready, v -> ready = v), "--ready")
+            .paramLabel("REGEX")
+            .description("Wait (up to -T) until the screen matches this pattern (default: the program's prompt).")
+            .build())
+        .addMixin("timeout", timeout.mixin())
+        .addOption(Specs.option(Path.class, Specs.Binding.of(() -> template, v -> template = v), "--template")
+            .paramLabel("FILE").description("Setup steps to run once ready (run/send/wait/keys lines).").build())
+        .addOption(Specs.option(Path.class, Specs.Binding.of(() -> transcript, v -> transcript = v), "--transcript")
+            .paramLabel("FILE").description("Record everything the pane prints to FILE.").build())
+        .addOption(Specs.map(Specs.Binding.of(() -> env, v -> env = v), "-e", "--env").paramLabel("KEY=VALUE")
+            .description("Environment variable for the program.").build())
+        .addOption(Specs.map(Specs.Binding.of(() -> tags, v -> tags = v), "--tag").paramLabel("KEY=VALUE")
+            .description("Free-form registry tag.").build())
+        .addMixin("output", output.mixin()));
+  }
 
   @Override
   public boolean jsonOutput() {
@@ -96,7 +111,6 @@ final class CreateSessionCommand implements Callable<Integer>, JsonOutput {
 
   @Override
   public Integer call() {
-    CliContext context = root.context();
     TmuxClient client = socket.given() ? context.client(TmuxSocket.at(socket.path)) : context.client();
     Session session;
     try {
@@ -121,11 +135,11 @@ final class CreateSessionCommand implements Callable<Integer>, JsonOutput {
   }
 
   private SessionBuilder describe(SessionBuilder builder) {
-    if (kind != null && kind.python) {
+    if (kind.python) {
       builder.python();
-    } else if (kind != null && kind.gdb) {
+    } else if (kind.gdb) {
       builder.gdb();
-    } else if (kind != null && kind.command != null) {
+    } else if (kind.command != null) {
       List<String> cmd = kind.command;
       builder.command(cmd.get(0), cmd.subList(1, cmd.size()).toArray(String[]::new));
     } else {

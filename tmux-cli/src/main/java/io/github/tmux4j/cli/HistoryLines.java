@@ -1,9 +1,7 @@
 package io.github.tmux4j.cli;
 
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * The {@code -l/--lines N} option of the commands that read the pane ({@code capture-clean},
@@ -14,14 +12,12 @@ import picocli.CommandLine.Spec;
  * <p>Its default is the command's own, given where the command declares the mixin, and shown by
  * {@code --help}:
  *
- * <pre>{@code @Mixin HistoryLines lines = HistoryLines.byDefault(1000);}</pre>
+ * <pre>{@code final HistoryLines lines = HistoryLines.byDefault(1000);}</pre>
  */
 final class HistoryLines {
-  @Spec(Spec.Target.MIXEE)
+  /** The command that takes the option, for its usage error. */
   private CommandSpec spec;
 
-  @Option(names = {"-l", "--lines"}, paramLabel = "N",
-      description = "Lines of history to include above the screen (default: ${DEFAULT-VALUE}).")
   private int lines;
 
   private HistoryLines(int defaultLines) {
@@ -36,6 +32,19 @@ final class HistoryLines {
    */
   static HistoryLines byDefault(int defaultLines) {
     return new HistoryLines(defaultLines);
+  }
+
+  /**
+   * The option's model, to add to {@code command} with {@link CommandSpec#addMixin}.
+   *
+   * @param command the command taking the option
+   * @return the mixin
+   */
+  CommandSpec mixin(CommandSpec command) {
+    this.spec = command;
+    return Specs.mixin(this).addOption(Specs.option(int.class, Specs.Binding.of(() -> lines, v -> lines = v), "-l",
+        "--lines").paramLabel("N")
+        .description("Lines of history to include above the screen (default: ${DEFAULT-VALUE}).").build());
   }
 
   /**

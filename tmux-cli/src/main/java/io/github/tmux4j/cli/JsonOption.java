@@ -1,6 +1,6 @@
 package io.github.tmux4j.cli;
 
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The {@code --json} option of every command that prints data: JSON instead of text, one shape per
@@ -10,8 +10,17 @@ import picocli.CommandLine.Option;
  * given, so that a pipe into {@code jq} always reads JSON.
  */
 final class JsonOption implements JsonOutput {
-  @Option(names = "--json", description = "Print JSON (errors too, as {\"error\": ..., \"exit_code\": ...}).")
   boolean json;
+
+  /**
+   * The option's model, to add to a command with {@link CommandSpec#addMixin}.
+   *
+   * @return the mixin
+   */
+  CommandSpec mixin() {
+    return Specs.mixin(this).addOption(Specs.flag(Specs.Binding.of(() -> json, v -> json = v), "--json")
+        .description("Print JSON (errors too, as {\"error\": ..., \"exit_code\": ...}).").build());
+  }
 
   @Override
   public boolean jsonOutput() {

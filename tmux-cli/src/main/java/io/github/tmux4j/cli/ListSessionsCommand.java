@@ -10,33 +10,35 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code tmux4j list-sessions [--json]}: every registered session with its live health, as a table or as
  * the seed's JSON ({@code {"sessions": [{name, socket, target, type, status, pid, created_at,
  * last_active}]}}).
  */
-@Command(name = ListSessionsCommand.NAME, mixinStandardHelpOptions = true,
-    description = "List the registered sessions with their health (healthy, dead, missing, zombie, "
-        + "server_not_running).")
-final class ListSessionsCommand implements Callable<Integer> {
+final class ListSessionsCommand implements CliCommand {
   /** The command's name. */
   static final String NAME = "list-sessions";
 
-  @ParentCommand
-  private Tmux4jCli root;
+  private final CliContext context;
 
-  @Mixin
-  JsonOption output;
+  final JsonOption output = new JsonOption();
+
+  ListSessionsCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public CommandSpec spec() {
+    return Specs.withStandardHelp(Specs.command(this, NAME, "List the registered sessions with their health (healthy, "
+        + "dead, missing, zombie, server_not_running).").addMixin("output", output.mixin()));
+  }
 
   @Override
   public Integer call() {
-    List<SessionInfo> sessions = root.context().client().sessions();
-    PrintWriter out = root.context().out();
+    List<SessionInfo> sessions = context.client().sessions();
+    PrintWriter out = context.out();
     if (output.jsonOutput()) {
       out.println(Json.write(toJson(sessions)));
     } else {

@@ -8,53 +8,61 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code tmux4j mcp [--http HOST:PORT] [--mode read-only|no-kill|full] [--manage-tag KEY=VALUE]...}: the
  * Model Context Protocol server ({@link TmuxMcpServer}) on standard input and output, or on streamable HTTP.
  */
-@Command(name = McpCommand.NAME, mixinStandardHelpOptions = true,
-    description = {"Serve MCP (Model Context Protocol) tools that give an agent terminal sessions: stdio by "
-        + "default, or streamable HTTP at http://HOST:PORT/mcp with --http.",
-        "Tools: list_sessions, create_session, run_command, await_command, interrupt, send_input, send_keys, "
-            + "wait_for_text, read_screen, session_health, kill_session, cleanup_sessions."})
-final class McpCommand implements Callable<Integer> {
+final class McpCommand implements CliCommand {
   /** The command's name. */
   static final String NAME = "mcp";
 
-  @ParentCommand
-  private Tmux4jCli root;
+  private final CliContext context;
 
-  @Option(names = "--http", paramLabel = "HOST:PORT",
-      description = "Serve streamable HTTP instead of stdio, e.g. 127.0.0.1:8931 (loopback is the safe choice; "
-          + "port 0 picks one). The address is printed on standard error.")
   String http;
 
-  @Option(names = "--mode", paramLabel = "MODE", defaultValue = "full",
-      description = "read-only (look only), no-kill (no kill_session, cleanup only as a dry run) or full "
-          + "(default: ${DEFAULT-VALUE}).")
   String mode;
 
-  @Option(names = "--manage-tag", paramLabel = "KEY=VALUE",
-      description = "Also use sessions carrying this registry tag (repeatable). By default the server uses "
-          + "only the sessions it created (tag mcp-server=tmux4j).")
   Map<String, String> manageTags = new LinkedHashMap<>();
 
-  @Option(names = "--owner-tag", paramLabel = "KEY=VALUE",
-      description = "The tag of the sessions this server creates and owns (default mcp-server=tmux4j).")
   Map<String, String> ownerTag = new LinkedHashMap<>();
 
-  @Option(names = "--max-lines", paramLabel = "N", defaultValue = "200",
-      description = "Default output cap of a command's result in lines (default: ${DEFAULT-VALUE}).")
   int maxLines;
 
-  @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "16000",
-      description = "Default output cap in bytes (default: ${DEFAULT-VALUE}).")
   long maxBytes;
+
+  McpCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public CommandSpec spec() {
+    return Specs.withStandardHelp(Specs.command(this, NAME,
+            "Serve MCP (Model Context Protocol) tools that give an agent terminal sessions: stdio by default, or "
+                + "streamable HTTP at http://HOST:PORT/mcp with --http.",
+            "Tools: list_sessions, create_session, run_command, await_command, interrupt, send_input, send_keys, "
+                + "wait_for_text, read_screen, session_health, kill_session, cleanup_sessions.")
+        .addOption(Specs.option(String.class, Specs.Binding.of(() -> http, v -> http = v), "--http")
+            .paramLabel("HOST:PORT").description("Serve streamable HTTP instead of stdio, e.g. 127.0.0.1:8931 "
+                + "(loopback is the safe choice; port 0 picks one). The address is printed on standard error.")
+            .build())
+        .addOption(Specs.option(String.class, Specs.Binding.of(() -> mode, v -> mode = v), "--mode").paramLabel("MODE")
+            .defaultValue("full").description("read-only (look only), no-kill (no kill_session, cleanup only as a "
+                + "dry run) or full (default: ${DEFAULT-VALUE}).").build())
+        .addOption(Specs.map(Specs.Binding.of(() -> manageTags, v -> manageTags = v), "--manage-tag")
+            .paramLabel("KEY=VALUE").description("Also use sessions carrying this registry tag (repeatable). By "
+                + "default the server uses only the sessions it created (tag mcp-server=tmux4j).").build())
+        .addOption(Specs.map(Specs.Binding.of(() -> ownerTag, v -> ownerTag = v), "--owner-tag")
+            .paramLabel("KEY=VALUE")
+            .description("The tag of the sessions this server creates and owns (default mcp-server=tmux4j).").build())
+        .addOption(Specs.option(int.class, Specs.Binding.of(() -> maxLines, v -> maxLines = v), "--max-lines")
+            .paramLabel("N").defaultValue("200")
+            .description("Default output cap of a command's result in lines (default: ${DEFAULT-VALUE}).").build())
+        .addOption(Specs.option(long.class, Specs.Binding.of(() -> maxBytes, v -> maxBytes = v), "--max-bytes")
+            .paramLabel("N").defaultValue("16000")
+            .description("Default output cap in bytes (default: ${DEFAULT-VALUE}).").build()));
+  }
 
   @Override
   public Integer call() throws IOException, InterruptedException {
@@ -67,7 +75,7 @@ final class McpCommand implements Callable<Integer> {
     if (ownerTag.size() > 1) {
       throw new CliException(ExitCodes.USAGE, "--owner-tag takes one KEY=VALUE, got " + ownerTag);
     }
-    TmuxClient client = root.context().client(b -> b.transport(Transport.CONTROL_MODE));
+    TmuxClient client = context.client(b -> b.transport(Transport.CONTROL_MODE));
     // On SIGTERM (how MCP clients stop a stdio server) the control clients detach before the JVM exits.
     Thread hook = new Thread(client::close, "tmux4j-mcp-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -86,12 +94,12 @@ final class McpCommand implements Callable<Integer> {
     }
     InetSocketAddress address = address(http);
     if (address.getAddress() == null || !address.getAddress().isLoopbackAddress()) {
-      root.context().err().println("tmux4j mcp: warning: " + http + " is not a loopback address; the MCP server "
+      context.err().println("tmux4j mcp: warning: " + http + " is not a loopback address; the MCP server "
           + "has no authentication, so anyone who can reach it can run commands as this user");
     }
     try (TmuxMcpServer.HttpEndpoint endpoint = server.serveHttp(address)) {
-      root.context().err().println("tmux4j MCP server at " + endpoint.uri() + " (mode " + m.label() + ")");
-      root.context().err().flush();
+      context.err().println("tmux4j MCP server at " + endpoint.uri() + " (mode " + m.label() + ")");
+      context.err().flush();
       endpoint.join();
     }
     return ExitCodes.OK;

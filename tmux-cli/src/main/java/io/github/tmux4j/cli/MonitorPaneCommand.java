@@ -9,11 +9,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code tmux4j monitor-pane -s NAME [--follow]}: prints the session's screen (stamped with the capture
@@ -21,40 +17,46 @@ import picocli.CommandLine.ParentCommand;
  * prints each line the pane prints from now on as it completes (a live tail), until the session ends or
  * the command is interrupted. Read-only.
  */
-@Command(name = MonitorPaneCommand.NAME, mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Print a session's screen (and -l lines of history); with --follow instead, print the lines it "
-        + "prints from now on until it ends (Ctrl-C stops)."})
-final class MonitorPaneCommand implements Callable<Integer> {
+final class MonitorPaneCommand implements CliCommand {
   /** The command's name. */
   static final String NAME = "monitor-pane";
 
   /** How long --follow waits for a line before checking that the session is still alive. */
   private static final Duration IDLE_CHECK = Duration.ofMillis(500);
 
-  @ParentCommand
-  private Tmux4jCli root;
+  private final CliContext context;
 
-  @Mixin
-  SessionTarget target;
+  final SessionTarget target = new SessionTarget();
 
-  @Option(names = {"-f", "--follow"}, description = "Follow the output as it is printed.")
   boolean follow;
 
-  @Mixin
-  TextOutput text;
+  final TextOutput text = new TextOutput();
 
-  @Mixin
-  HistoryLines lines = HistoryLines.byDefault(0);
+  final HistoryLines lines = HistoryLines.byDefault(0);
 
-  @Mixin
-  JsonOption output;
+  final JsonOption output = new JsonOption();
+
+  MonitorPaneCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public CommandSpec spec() {
+    CommandSpec spec = Specs.command(this, NAME, "Print a session's screen (and -l lines of history); with --follow "
+        + "instead, print the lines it prints from now on until it ends (Ctrl-C stops).");
+    spec.usageMessage().sortOptions(false);
+    return Specs.withStandardHelp(spec.addMixin("target", target.mixin(spec))
+        .addOption(Specs.flag(Specs.Binding.of(() -> follow, v -> follow = v), "-f", "--follow")
+            .description("Follow the output as it is printed.").build())
+        .addMixin("text", text.mixin()).addMixin("lines", lines.mixin(spec)).addMixin("output", output.mixin()));
+  }
 
   @Override
   public Integer call() {
     int history = lines.value();
-    PrintWriter out = root.context().out();
+    PrintWriter out = context.out();
     if (!follow) {
-      Session session = target.resolve(root.context());
+      Session session = target.resolve(context);
       Capture capture = session.capture().history(history);
       if (text.stripAnsi) {
         capture = capture.stripAnsi();
@@ -69,7 +71,7 @@ final class MonitorPaneCommand implements Callable<Integer> {
       }
       return ExitCodes.OK;
     }
-    Session session = target.resolve(root.context(), b -> b.transport(Transport.CONTROL_MODE));
+    Session session = target.resolve(context, b -> b.transport(Transport.CONTROL_MODE));
     OutputFeed feed = session.output().lines();
     if (text.stripAnsi) {
       feed = feed.stripAnsi();
@@ -77,7 +79,7 @@ final class MonitorPaneCommand implements Callable<Integer> {
     if (text.timestamps && !output.jsonOutput()) {
       feed = feed.timestamps(); // JSON has the time in a field
     }
-    PrintWriter err = root.context().err();
+    PrintWriter err = context.err();
     try (OutputFeed.OutputTail tail = feed.open()) {
       err.println("Following session '" + session.name() + "' (pane " + session.target() + "); Ctrl-C stops.");
       err.flush();

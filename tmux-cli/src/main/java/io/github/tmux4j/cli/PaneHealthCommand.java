@@ -7,47 +7,46 @@ import io.github.tmux4j.Session;
 import java.time.Instant;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code tmux4j pane-health -s NAME [--format json|text]}: the session's health, with the seed's exit
  * codes (healthy 0, dead 1, missing 2, zombie 3, server_not_running 4) and JSON fields. Read-only: it
  * does not change {@code last_active}.
  */
-@Command(name = PaneHealthCommand.NAME, mixinStandardHelpOptions = true,
-    description = "Check a session's health; the exit code says which state it is in.",
-    footer = {"", "Exit codes: 0 healthy, 1 dead, 2 missing (or not registered, or bad input), 3 zombie, "
-        + "4 server_not_running."})
-final class PaneHealthCommand implements Callable<Integer>, JsonOutput {
+final class PaneHealthCommand implements CliCommand, JsonOutput {
   /** The command's name. */
   static final String NAME = "pane-health";
 
   /** Output formats. */
   enum Format { json, text }
 
-  @ParentCommand
-  private Tmux4jCli root;
+  private final CliContext context;
 
-  @Mixin
-  SessionTarget target;
+  final SessionTarget target = new SessionTarget();
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-      description = "json (default) or text.")
   Format format = Format.json;
 
   /** {@code --json}: the same as {@code --format json}, the default. */
-  @Mixin
-  JsonOption output;
+  final JsonOption output = new JsonOption();
 
-  @Spec
   private CommandSpec spec;
+
+  PaneHealthCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public CommandSpec spec() {
+    spec = Specs.command(this, NAME, "Check a session's health; the exit code says which state it is in.");
+    spec.usageMessage().footer("", "Exit codes: 0 healthy, 1 dead, 2 missing (or not registered, or bad input), "
+        + "3 zombie, 4 server_not_running.");
+    return Specs.withStandardHelp(spec.addMixin("target", target.mixin(spec))
+        .addOption(Specs.option(Format.class, Specs.Binding.of(() -> format, v -> format = v), "--format")
+            .paramLabel("FORMAT").defaultValue("json").description("json (default) or text.").build())
+        .addMixin("output", output.mixin()));
+  }
 
   @Override
   public boolean jsonOutput() {
@@ -74,7 +73,7 @@ final class PaneHealthCommand implements Callable<Integer>, JsonOutput {
     }
     Report report;
     try {
-      Session session = target.resolve(root.context());
+      Session session = target.resolve(context);
       boolean registered = target.target == null;
       report = new Report(session.name(), session.socket().toString(), session.target(), registered, session.health(),
           null);
@@ -84,9 +83,9 @@ final class PaneHealthCommand implements Callable<Integer>, JsonOutput {
           e.registered(), absent, e.getMessage());
     }
     if (format == Format.json) {
-      root.context().out().println(Json.write(toJson(report)));
+      context.out().println(Json.write(toJson(report)));
     } else {
-      root.context().out().println(toText(report));
+      context.out().println(toText(report));
     }
     return ExitCodes.forHealth(report.health().state());
   }

@@ -7,12 +7,8 @@ import io.github.tmux4j.registry.FileRegistry;
 import io.github.tmux4j.registry.RepairReport;
 import io.github.tmux4j.spi.SessionRecord;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code tmux4j reconcile-registry --report|--repair}: compares the registry with the live tmux servers:
@@ -20,35 +16,41 @@ import picocli.CommandLine.ParentCommand;
  * corrupt registry file usable again (moved aside, backup restored), then removes the orphan records and
  * registers the unregistered sessions.
  */
-@Command(name = ReconcileRegistryCommand.NAME, mixinStandardHelpOptions = true,
-    description = {"Compare the registry with the live tmux sessions; --repair also fixes both sides "
-        + "(and a corrupt registry file)."})
-final class ReconcileRegistryCommand implements Callable<Integer> {
+final class ReconcileRegistryCommand implements CliCommand {
   /** The command's name. */
   static final String NAME = "reconcile-registry";
 
-  @ParentCommand
-  private Tmux4jCli root;
+  private final CliContext context;
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
-  Mode mode;
+  final Mode mode = new Mode();
 
-  /** Report only, or repair. */
+  /** Report only, or repair: exactly one of the two. */
   static final class Mode {
-    @Option(names = "--report", required = true, description = "Only report what is out of step.")
     boolean report;
-
-    @Option(names = "--repair", required = true,
-        description = "Remove orphan records, register unregistered sessions, repair a corrupt file.")
     boolean repair;
   }
 
-  @Mixin
-  JsonOption output;
+  final JsonOption output = new JsonOption();
+
+  ReconcileRegistryCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public CommandSpec spec() {
+    ArgGroupSpec oneMode = ArgGroupSpec.builder().exclusive(true).multiplicity("1")
+        .addArg(Specs.flag(Specs.Binding.of(() -> mode.report, v -> mode.report = v), "--report").required(true)
+            .description("Only report what is out of step.").build())
+        .addArg(Specs.flag(Specs.Binding.of(() -> mode.repair, v -> mode.repair = v), "--repair").required(true)
+            .description("Remove orphan records, register unregistered sessions, repair a corrupt file.").build())
+        .build();
+    return Specs.withStandardHelp(Specs.command(this, NAME, "Compare the registry with the live tmux sessions; "
+        + "--repair also fixes both sides (and a corrupt registry file).")
+        .addArgGroup(oneMode).addMixin("output", output.mixin()));
+  }
 
   @Override
   public Integer call() {
-    CliContext context = root.context();
     RepairReport repaired = null;
     if (mode.repair && context.client().registry() instanceof FileRegistry file) {
       repaired = file.repair();

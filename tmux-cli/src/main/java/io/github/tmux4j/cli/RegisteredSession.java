@@ -1,7 +1,8 @@
 package io.github.tmux4j.cli;
 
 import io.github.tmux4j.Session;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The required {@code -s/--session NAME} of the commands that change a registered session and its record
@@ -13,9 +14,28 @@ final class RegisteredSession {
   /** The one description of {@code -s/--session}, here and in {@link SessionTarget}. */
   static final String DESCRIPTION = "Session name, looked up in the registry.";
 
-  @Option(names = {"-s", "--session"}, required = true, paramLabel = "NAME",
-      completionCandidates = SessionNameCandidates.class, description = DESCRIPTION)
   String name;
+
+  /**
+   * The option's model, to add to a command with {@link CommandSpec#addMixin}.
+   *
+   * @return the mixin
+   */
+  CommandSpec mixin() {
+    return Specs.mixin(this).addOption(sessionOption(Specs.Binding.of(() -> name, v -> name = v)).required(true).build());
+  }
+
+  /**
+   * The {@code -s/--session NAME} option, here and in {@link SessionTarget}: label, description and
+   * completion of registered names.
+   *
+   * @param binding the field it sets
+   * @return the option's builder
+   */
+  static OptionSpec.Builder sessionOption(Specs.Binding<String> binding) {
+    return Specs.option(String.class, binding, "-s", "--session").paramLabel("NAME")
+        .completionCandidates(new SessionNameCandidates()).description(DESCRIPTION);
+  }
 
   /**
    * Finds the session in the registry of the context's default client.

@@ -11,15 +11,9 @@ import io.github.tmux4j.TmuxException;
 import io.github.tmux4j.WaitTimeoutException;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code tmux4j safe-send -s NAME -c CMD [-w PATTERN] [-T SECONDS] [-r RETRIES]}: checks that the session
@@ -27,52 +21,63 @@ import picocli.CommandLine.Spec;
  * then optionally waits for a pattern in what the program printed after the command. Updates the
  * session's {@code last_active}.
  */
-@Command(name = SafeSendCommand.NAME, mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Send a command to a session, with a health check, retries and an optional wait.",
-    footer = {"", "Exit codes (the seed's): 0 sent, 1 failed to send after the retries, 2 timeout waiting for the "
-        + "-w pattern (or bad input), 3 pane not ready (not healthy, gone, or not registered)."})
-final class SafeSendCommand implements Callable<Integer> {
+final class SafeSendCommand implements CliCommand {
   /** The command's name. */
   static final String NAME = "safe-send";
 
-  @Spec
   private CommandSpec spec;
 
-  @ParentCommand
-  private Tmux4jCli root;
+  private final CliContext context;
 
-  @Mixin
-  SessionTarget target;
+  final SessionTarget target = new SessionTarget();
 
-  @Option(names = {"-c", "--command"}, required = true, paramLabel = "CMD",
-      description = "The command to type; \"\" just presses Enter.")
   String command;
 
-  @Option(names = {"-w", "--wait"}, paramLabel = "PATTERN",
-      description = "After sending, wait (up to -T) for this regex in the output that follows the command.")
   String waitPattern;
 
-  @Mixin
-  Timeout timeout = Timeout.seconds(30);
+  final Timeout timeout = Timeout.seconds(30);
 
-  @Option(names = {"-r", "--retries"}, paramLabel = "N", defaultValue = "3",
-      description = "Attempts at sending (default: 3).")
   int retries;
 
-  @Option(names = {"-i", "--interval"}, paramLabel = "SECONDS", defaultValue = "0.5",
-      converter = Converters.SecondsConverter.class,
-      description = "First delay between attempts, doubled each time (default: 0.5).")
   Duration interval;
 
-  @Option(names = {"-l", "--literal"}, description = "Type the text without pressing Enter.")
   boolean literal;
 
-  @Option(names = {"-m", "--multiline"},
-      description = "A block of lines (e.g. a Python def), ended with an empty line.")
   boolean multiline;
 
-  @Option(names = {"-v", "--verbose"}, description = "Say what happens on standard error.")
   boolean verbose;
+
+  SafeSendCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public CommandSpec spec() {
+    spec = Specs.command(this, NAME, "Send a command to a session, with a health check, retries and an optional "
+        + "wait.");
+    spec.usageMessage().sortOptions(false).footer("", "Exit codes (the seed's): 0 sent, 1 failed to send after the "
+        + "retries, 2 timeout waiting for the -w pattern (or bad input), 3 pane not ready (not healthy, gone, or not "
+        + "registered).");
+    return Specs.withStandardHelp(spec.addMixin("target", target.mixin(spec))
+        .addOption(Specs.option(String.class, Specs.Binding.of(() -> command, v -> command = v), "-c", "--command")
+            .required(true).paramLabel("CMD").description("The command to type; \"\" just presses Enter.").build())
+        .addOption(Specs.option(String.class, Specs.Binding.of(() -> waitPattern, v -> waitPattern = v), "-w", "--wait")
+            .paramLabel("PATTERN")
+            .description("After sending, wait (up to -T) for this regex in the output that follows the command.")
+            .build())
+        .addMixin("timeout", timeout.mixin())
+        .addOption(Specs.option(int.class, Specs.Binding.of(() -> retries, v -> retries = v), "-r", "--retries")
+            .paramLabel("N").defaultValue("3").description("Attempts at sending (default: 3).").build())
+        .addOption(Specs.option(Duration.class, Specs.Binding.of(() -> interval, v -> interval = v), "-i", "--interval")
+            .paramLabel("SECONDS").defaultValue("0.5").converters(new Converters.SecondsConverter())
+            .description("First delay between attempts, doubled each time (default: 0.5).").build())
+        .addOption(Specs.flag(Specs.Binding.of(() -> literal, v -> literal = v), "-l", "--literal")
+            .description("Type the text without pressing Enter.").build())
+        .addOption(Specs.flag(Specs.Binding.of(() -> multiline, v -> multiline = v), "-m", "--multiline")
+            .description("A block of lines (e.g. a Python def), ended with an empty line.").build())
+        .addOption(Specs.flag(Specs.Binding.of(() -> verbose, v -> verbose = v), "-v", "--verbose")
+            .description("Say what happens on standard error.").build()));
+  }
 
   @Override
   public Integer call() {
@@ -85,7 +90,7 @@ final class SafeSendCommand implements Callable<Integer> {
     Pattern pattern = waitPattern == null ? null : Pattern.compile(waitPattern, Pattern.MULTILINE);
     Session session;
     try {
-      session = target.resolve(root.context(), b -> b.retryPolicy(retryPolicy(retries, interval)));
+      session = target.resolve(context, b -> b.retryPolicy(retryPolicy(retries, interval)));
     } catch (TargetUnavailableException e) {
       throw new CliException(ExitCodes.SEND_NOT_READY, "Pane not ready: " + e.getMessage());
     }
@@ -152,7 +157,7 @@ final class SafeSendCommand implements Callable<Integer> {
 
   private void log(String message) {
     if (verbose) {
-      PrintWriter err = root.context().err();
+      PrintWriter err = context.err();
       err.println("[safe-send] " + message);
       err.flush();
     }

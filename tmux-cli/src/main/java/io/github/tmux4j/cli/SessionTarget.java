@@ -11,11 +11,8 @@ import io.github.tmux4j.spi.SessionRecord;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * The seed's way of naming the session a command works on, shared by the commands as a mixin, in its
@@ -32,20 +29,30 @@ import picocli.CommandLine.Spec;
  * {@link TmuxSocket}, shared with {@code create-session}.
  */
 final class SessionTarget {
-  @Spec(Spec.Target.MIXEE)
+  /** The command that takes these options, for its usage errors. */
   private CommandSpec spec;
 
-  @Option(names = {"-s", "--session"}, paramLabel = "NAME", completionCandidates = SessionNameCandidates.class,
-      description = RegisteredSession.DESCRIPTION)
   String name;
 
-  @Mixin
-  TmuxSocket socket;
+  final TmuxSocket socket = new TmuxSocket();
 
-  @Option(names = {"-t", "--target"}, paramLabel = "TARGET",
-      description = "tmux target (session, session:window.pane or pane id %%N) on the -S socket (default: "
-          + "tmux4j's); bypasses the registry.")
   String target;
+
+  /**
+   * The options' model, to add to {@code command} with {@link CommandSpec#addMixin}.
+   *
+   * @param command the command taking the options
+   * @return the mixin
+   */
+  CommandSpec mixin(CommandSpec command) {
+    this.spec = command;
+    CommandSpec mixin = Specs.mixin(this)
+        .addOption(RegisteredSession.sessionOption(Specs.Binding.of(() -> name, v -> name = v)).build())
+        .addMixin("socket", socket.mixin());
+    return mixin.addOption(Specs.option(String.class, Specs.Binding.of(() -> target, v -> target = v), "-t", "--target")
+        .paramLabel("TARGET").description("tmux target (session, session:window.pane or pane id %%N) on the -S "
+            + "socket (default: tmux4j's); bypasses the registry.").build());
+  }
 
   /**
    * The socket given with {@code -S}.

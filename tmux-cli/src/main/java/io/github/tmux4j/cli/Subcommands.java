@@ -9,15 +9,15 @@ import picocli.CommandLine.HelpCommand;
  * The subcommands of {@code tmux4j}, in the order {@code --help} lists them, and which of them one run
  * needs.
  *
- * <p>picocli builds a command's model by reflection over its annotations, which is most of the
- * command's start-up time when it is done for every subcommand. A run whose first argument names a
- * command therefore gets only that command: its parsing, help and errors are the same, since they
- * depend only on that command. Runs that need them all ({@code help}, {@code completion}, no command,
- * options of {@code tmux4j} itself, a name that is not a command) get them all. Commands are created
- * by constructor, not by reflection, and only the ones added are loaded.
+ * <p>Each command builds its model in code ({@link Specs}); building all of them still costs a short
+ * command time, so a run whose first argument names a command gets only that command: its parsing, help
+ * and errors are the same, since they depend only on that command. Runs that need them all
+ * ({@code help}, {@code completion}, no command, options of {@code tmux4j} itself, a name that is not a
+ * command) get them all. Commands are created by constructor, not by reflection, and only the ones
+ * added are loaded.
  *
  * <p>A new command is added to {@link #NAMES} and {@link #create}; {@code SubcommandsTest} checks
- * that the two agree with the commands' annotations.
+ * that the two agree with the commands' names.
  */
 final class Subcommands {
   /** picocli's {@code help} command. */
@@ -60,11 +60,12 @@ final class Subcommands {
    * Adds to {@code root} the subcommands a run with these arguments needs.
    *
    * @param root the {@code tmux4j} command line, without subcommands
+   * @param context the run's context, which the commands use
    * @param args the run's arguments
    */
-  static void addFor(CommandLine root, String... args) {
+  static void addFor(CommandLine root, CliContext context, String... args) {
     for (String name : neededBy(args)) {
-      root.addSubcommand(name, create(name));
+      root.addSubcommand(name, create(name, context));
     }
   }
 
@@ -107,32 +108,34 @@ final class Subcommands {
   }
 
   /**
-   * A new instance of a subcommand.
+   * A new subcommand: its model, bound to a new instance of the command.
    *
    * @param name one of {@link #NAMES}
-   * @return the command object picocli parses into
+   * @param context the run's context, which the command uses
+   * @return the model, or for {@code help} picocli's command object
    * @throws IllegalArgumentException if there is no such command
    */
-  static Object create(String name) {
+  static Object create(String name, CliContext context) {
     return switch (name) {
-      case CreateSessionCommand.NAME -> new CreateSessionCommand();
-      case ListSessionsCommand.NAME -> new ListSessionsCommand();
-      case SafeSendCommand.NAME -> new SafeSendCommand();
-      case WaitForTextCommand.NAME -> new WaitForTextCommand();
-      case PaneHealthCommand.NAME -> new PaneHealthCommand();
-      case CleanupSessionsCommand.NAME -> new CleanupSessionsCommand();
-      case KillSessionCommand.NAME -> new KillSessionCommand();
-      case RenameSessionCommand.NAME -> new RenameSessionCommand();
-      case QuarantineSessionCommand.NAME -> new QuarantineSessionCommand();
-      case MonitorPaneCommand.NAME -> new MonitorPaneCommand();
-      case CaptureCleanCommand.NAME -> new CaptureCleanCommand();
-      case ReconcileRegistryCommand.NAME -> new ReconcileRegistryCommand();
-      case BackupRegistryCommand.NAME -> new BackupRegistryCommand();
-      case RestoreRegistryCommand.NAME -> new RestoreRegistryCommand();
-      case McpCommand.NAME -> new McpCommand();
-      case CompletionCommand.NAME -> new CompletionCommand();
-      case CompleteSessionsCommand.NAME -> new CompleteSessionsCommand();
-      case ArchiveTrainingCommand.NAME -> new ArchiveTrainingCommand();
+      case CreateSessionCommand.NAME -> new CreateSessionCommand(context).spec();
+      case ListSessionsCommand.NAME -> new ListSessionsCommand(context).spec();
+      case SafeSendCommand.NAME -> new SafeSendCommand(context).spec();
+      case WaitForTextCommand.NAME -> new WaitForTextCommand(context).spec();
+      case PaneHealthCommand.NAME -> new PaneHealthCommand(context).spec();
+      case CleanupSessionsCommand.NAME -> new CleanupSessionsCommand(context).spec();
+      case KillSessionCommand.NAME -> new KillSessionCommand(context).spec();
+      case RenameSessionCommand.NAME -> new RenameSessionCommand(context).spec();
+      case QuarantineSessionCommand.NAME -> new QuarantineSessionCommand(context).spec();
+      case MonitorPaneCommand.NAME -> new MonitorPaneCommand(context).spec();
+      case CaptureCleanCommand.NAME -> new CaptureCleanCommand(context).spec();
+      case ReconcileRegistryCommand.NAME -> new ReconcileRegistryCommand(context).spec();
+      case BackupRegistryCommand.NAME -> new BackupRegistryCommand(context).spec();
+      case RestoreRegistryCommand.NAME -> new RestoreRegistryCommand(context).spec();
+      case McpCommand.NAME -> new McpCommand(context).spec();
+      case CompletionCommand.NAME -> new CompletionCommand().spec();
+      case CompleteSessionsCommand.NAME -> new CompleteSessionsCommand(context).spec();
+      case ArchiveTrainingCommand.NAME -> new ArchiveTrainingCommand().spec();
+      // picocli's own command, built from its annotations: only runs that need every command add it.
       case HELP -> new HelpCommand();
       default -> throw new IllegalArgumentException("No such command: " + name);
     };

@@ -3,7 +3,7 @@ package io.github.tmux4j.cli;
 import java.math.BigDecimal;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The {@code -T/--timeout SECONDS} option of the commands that wait ({@code create-session} for the
@@ -13,11 +13,9 @@ import picocli.CommandLine.Option;
  * <p>Its default is the command's own (the seed's), given where the command declares the mixin, and
  * shown by {@code --help}:
  *
- * <pre>{@code @Mixin Timeout timeout = Timeout.seconds(30);}</pre>
+ * <pre>{@code final Timeout timeout = Timeout.seconds(30);}</pre>
  */
 final class Timeout {
-  @Option(names = {"-T", "--timeout"}, paramLabel = "SECONDS", converter = Timeout.Converter.class,
-      description = "How long to wait, in seconds or with a unit: 2.5, 30s, 2m (default: ${DEFAULT-VALUE}).")
   private Seconds value;
 
   private Timeout(Duration defaultValue) {
@@ -32,6 +30,17 @@ final class Timeout {
    */
   static Timeout seconds(long defaultSeconds) {
     return new Timeout(Duration.ofSeconds(defaultSeconds));
+  }
+
+  /**
+   * The option's model, to add to a command with {@link CommandSpec#addMixin}.
+   *
+   * @return the mixin
+   */
+  CommandSpec mixin() {
+    return Specs.mixin(this).addOption(Specs.option(Seconds.class, Specs.Binding.of(() -> value, v -> value = v), "-T",
+        "--timeout").paramLabel("SECONDS").converters(new Converter())
+        .description("How long to wait, in seconds or with a unit: 2.5, 30s, 2m (default: ${DEFAULT-VALUE}).").build());
   }
 
   /**

@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * The {@code tmux4j} command: the seed's session tools as subcommands of one program, so that the flows
@@ -26,13 +24,7 @@ import picocli.CommandLine.Spec;
  * standard error; commands printing JSON print {@code {"error": ..., "exit_code": ...}} on standard
  * output as well.
  */
-@Command(name = "tmux4j", mixinStandardHelpOptions = true, versionProvider = Tmux4jCli.Version.class,
-    description = "Drive programs (Python, gdb, shells) in tmux sessions that are registered by name.",
-    footer = {"", "Sessions live in $TMUX4J_SOCKET_DIR (default <tmpdir>/tmux4j-<user>), registered in its "
-        + ".sessions.json.", "Exit codes: 0 success, 1 failure, 2 bad input (pane-health, safe-send and "
-        + "create-session add their own)."})
 public final class Tmux4jCli implements Runnable {
-  @Spec
   private CommandSpec spec;
 
   private final CliContext context;
@@ -98,8 +90,8 @@ public final class Tmux4jCli implements Runnable {
    */
   static CommandLine commandLine(CliContext context, String... args) {
     Failures failures = new Failures();
-    CommandLine cl = new CommandLine(new Tmux4jCli(context));
-    Subcommands.addFor(cl, args);
+    CommandLine cl = new CommandLine(new Tmux4jCli(context).spec());
+    Subcommands.addFor(cl, context, args);
     cl.setOut(context.out());
     cl.setErr(context.err());
     cl.setExecutionExceptionHandler(failures);
@@ -108,8 +100,14 @@ public final class Tmux4jCli implements Runnable {
     return cl;
   }
 
-  CliContext context() {
-    return context;
+  private CommandSpec spec() {
+    spec = Specs.command(this, "tmux4j",
+        "Drive programs (Python, gdb, shells) in tmux sessions that are registered by name.");
+    spec.versionProvider(new Version());
+    spec.usageMessage().footer("", "Sessions live in $TMUX4J_SOCKET_DIR (default <tmpdir>/tmux4j-<user>), registered "
+        + "in its .sessions.json.", "Exit codes: 0 success, 1 failure, 2 bad input (pane-health, safe-send and "
+        + "create-session add their own).");
+    return Specs.withStandardHelp(spec);
   }
 
   /** Without a command: says so and lists the commands (exit 2). */

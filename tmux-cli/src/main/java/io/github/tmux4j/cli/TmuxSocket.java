@@ -4,7 +4,7 @@ import io.github.tmux4j.TmuxClient;
 import io.github.tmux4j.TmuxClientBuilder;
 import java.nio.file.Path;
 import java.util.function.Consumer;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The {@code -S/--socket SOCKET} option: a tmux socket other than tmux4j's default one
@@ -12,9 +12,18 @@ import picocli.CommandLine.Option;
  * there, and of {@link SessionTarget}, where it goes with {@code -t TARGET}.
  */
 final class TmuxSocket {
-  @Option(names = {"-S", "--socket"}, paramLabel = "SOCKET",
-      description = "tmux socket path, instead of tmux4j's default socket ($TMUX4J_SOCKET_DIR/default).")
   Path path;
+
+  /**
+   * The option's model, to add to a command with {@link CommandSpec#addMixin}.
+   *
+   * @return the mixin
+   */
+  CommandSpec mixin() {
+    return Specs.mixin(this).addOption(Specs.option(Path.class, Specs.Binding.of(() -> path, v -> path = v), "-S",
+        "--socket").paramLabel("SOCKET")
+        .description("tmux socket path, instead of tmux4j's default socket ($TMUX4J_SOCKET_DIR/default).").build());
+  }
 
   /**
    * Whether the option was given.

@@ -3,7 +3,6 @@ package io.github.tmux4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,10 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,23 +87,26 @@ class SharedOptionsTest {
   @Test
   void everySubcommandTakesExactlyTheSharedOptionsOfItsMixins() {
     MIXIN_USERS.forEach((mixin, users) -> {
-      List<Field> fields = optionFields(mixin);
-      assertFalse(fields.isEmpty(), mixin + " declares options");
+      Map<String, List<String>> namesByCommand = new TreeMap<>();
       subcommands.forEach((name, command) -> {
-        for (Field field : fields) {
-          OptionSpec option = declaredBy(command, field);
-          String what = name + " and " + mixin.getSimpleName() + "." + field.getName();
-          if (users.contains(name)) {
-            assertNotNull(option, what + ": the command takes the mixin's option");
-            assertEquals(List.of(field.getAnnotation(Option.class).names()), List.of(option.names()), what);
-            for (String optionName : option.names()) {
-              assertSame(option, command.findOption(optionName), what + ": " + optionName + " is the mixin's");
-            }
-          } else {
-            assertNull(option, what + ": the command does not take the mixin");
+        List<CommandSpec> found = mixinsOf(command).stream().filter(m -> mixin.isInstance(m.userObject())).toList();
+        String what = name + " and " + mixin.getSimpleName();
+        if (!users.contains(name)) {
+          assertEquals(List.of(), found, what + ": the command does not take the mixin");
+          return;
+        }
+        assertEquals(1, found.size(), what + ": the command takes the mixin once");
+        List<OptionSpec> options = found.get(0).options();
+        assertFalse(options.isEmpty(), what + ": the mixin declares options");
+        for (OptionSpec option : options) {
+          for (String optionName : option.names()) {
+            assertSame(option, command.findOption(optionName), what + ": " + optionName + " is the mixin's");
           }
         }
+        namesByCommand.put(name, options.stream().map(o -> String.join("/", o.names())).toList());
       });
+      assertEquals(1, namesByCommand.values().stream().distinct().count(),
+          mixin.getSimpleName() + " gives every command the same options: " + namesByCommand);
     });
   }
 
@@ -219,24 +219,24 @@ class SharedOptionsTest {
     return InProcess.run(dir, args);
   }
 
-  /** The option in {@code command} that {@code field} declares, or {@code null}. */
-  private static OptionSpec declaredBy(CommandSpec command, Field field) {
-    return command.options().stream().filter(o -> field.equals(o.userObject())).findFirst().orElse(null);
-  }
-
-  /** The {@code @Option} fields a mixin declares itself (not those of the mixins it contains). */
-  private static List<Field> optionFields(Class<?> mixin) {
-    return Arrays.stream(mixin.getDeclaredFields()).filter(f -> f.isAnnotationPresent(Option.class)).toList();
+  /** The mixins a command takes, and the mixins they take, in any depth. */
+  private static List<CommandSpec> mixinsOf(CommandSpec command) {
+    List<CommandSpec> all = new ArrayList<>();
+    for (CommandSpec mixin : command.mixins().values()) {
+      all.add(mixin);
+      all.addAll(mixinsOf(mixin));
+    }
+    return all;
   }
 
   /**
    * What must be the same wherever an option name is used: all its names, parameter label, type, arity,
-   * and its description as written (before a command's default is put in for {@code ${DEFAULT-VALUE}}).
+   * and its description as written (without the default a command puts in for {@code ${DEFAULT-VALUE}}).
    */
   private static String shape(OptionSpec option) {
-    String description = option.userObject() instanceof Field field && field.isAnnotationPresent(Option.class)
-        ? String.join(" ", field.getAnnotation(Option.class).description())
-        : String.join(" ", option.description());
+    String description = String.join(" ", option.description());
+    Object defaultValue = option.defaultValue() != null ? option.defaultValue() : option.initialValue();
+    description = description.replace("(default: " + defaultValue + ")", "(default: ${DEFAULT-VALUE})");
     return List.of(option.names()) + " " + option.paramLabel() + " " + option.type().getSimpleName() + " "
         + option.arity() + " \"" + description + "\"";
   }

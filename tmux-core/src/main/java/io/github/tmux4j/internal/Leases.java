@@ -34,9 +34,12 @@ public final class Leases {
   static final int MAX_OPEN = 64;
   private static final Leases JVM = new Leases();
 
-  /** What a holder writes into the lease file, so that a waiter can name it: {@code pid@host}, padded. */
-  private final byte[] holderId = String.format("%-60s%n", ProcessHandle.current().pid() + "@" + host())
-      .getBytes(StandardCharsets.UTF_8);
+  /**
+   * What a holder writes into the lease file, so that a waiter can name it: {@code pid@host}, padded.
+   * Made on the first lease, not with the table: a client that never leases (a CLI listing sessions)
+   * does not pay for it.
+   */
+  private volatile byte[] holderId;
   private final Map<Path, Holder> holders = new ConcurrentHashMap<>();
 
   /** The lock of one session file. */
@@ -137,7 +140,7 @@ public final class Leases {
         }
         if (lock != null) {
           h.fileLock = lock;
-          h.channel.write(ByteBuffer.wrap(holderId), 0);
+          h.channel.write(ByteBuffer.wrap(holderId()), 0);
           return;
         }
         long left = deadline - System.nanoTime();
@@ -234,6 +237,15 @@ public final class Leases {
           + " (lock file " + file + ")");
     }
     return busy;
+  }
+
+  private byte[] holderId() {
+    byte[] id = holderId;
+    if (id == null) {
+      id = String.format("%-60s%n", ProcessHandle.current().pid() + "@" + host()).getBytes(StandardCharsets.UTF_8);
+      holderId = id; // a race makes the same bytes twice
+    }
+    return id;
   }
 
   /** The host name, without a DNS look-up (which can hang): $HOSTNAME, else /etc/hostname. */

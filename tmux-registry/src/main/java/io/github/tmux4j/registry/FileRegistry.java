@@ -86,8 +86,6 @@ public final class FileRegistry implements Registry {
 
   /** Larger files are not registries (a registry of 100,000 sessions is about 30 MiB). */
   private static final int MAX_FILE_BYTES = 64 << 20;
-  private static final DateTimeFormatter ASIDE_STAMP =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
   private static final System.Logger LOG = System.getLogger(FileRegistry.class.getName());
 
   private final Path file;
@@ -554,7 +552,10 @@ public final class FileRegistry implements Registry {
   }
 
   private Path asidePath() {
-    String base = file.getFileName() + ".corrupt-" + ASIDE_STAMP.format(clock.instant());
+    // Made here, not once per class: only a corrupt file needs it, and every open would pay for the
+    // pattern's parsing.
+    DateTimeFormatter stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    String base = file.getFileName() + ".corrupt-" + stamp.format(clock.instant());
     Path aside = file.resolveSibling(base);
     for (int i = 1; Files.exists(aside, LinkOption.NOFOLLOW_LINKS); i++) {
       aside = file.resolveSibling(base + "-" + i);

@@ -14,8 +14,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * Builds the commands' picocli models in code, with picocli's programmatic API, instead of from
  * annotations.
  *
- * <p>Why: reading the first annotation costs a short command a third of its run (the JDK makes a proxy
- * class per annotation type, and none of that can go into the launcher's class archive on Java 17;
+ * <p>Why: reading annotations cost a short command about 25 ms of its 185 (the JDK makes a proxy class
+ * per annotation type, and none of that can go into the launcher's class archive on Java 17;
  * docs/performance.md#cli-start-up). A command declares its options where its fields are, in its
  * {@code spec()} method, and picocli sets the fields through {@link Binding}s; the help, errors
  * and completion picocli prints from the model are the same as with annotations.
@@ -27,6 +27,12 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 final class Specs {
   /** picocli's key for the standard help options, which {@link CommandSpec#mixinStandardHelpOptions()} reads. */
   private static final String STANDARD_HELP = "mixinStandardHelpOptions";
+
+  /** The names of every command's usage help option. */
+  static final List<String> HELP_NAMES = List.of("-h", "--help");
+
+  /** The names of every command's version option. */
+  static final List<String> VERSION_NAMES = List.of("-V", "--version");
 
   private Specs() {}
 
@@ -63,9 +69,9 @@ final class Specs {
    */
   static CommandSpec withStandardHelp(CommandSpec spec) {
     CommandSpec help = mixin(null);
-    help.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+    help.addOption(OptionSpec.builder(HELP_NAMES.toArray(String[]::new)).usageHelp(true)
         .description("Show this help message and exit.").build());
-    help.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+    help.addOption(OptionSpec.builder(VERSION_NAMES.toArray(String[]::new)).versionHelp(true)
         .description("Print version information and exit.").build());
     return spec.addMixin(STANDARD_HELP, help);
   }
@@ -81,7 +87,7 @@ final class Specs {
    * @return the option's builder, for its label, description and other attributes
    */
   static <T> OptionSpec.Builder option(Class<T> type, Binding<T> binding, String... names) {
-    return OptionSpec.builder(names).type(type).getter(binding).setter(binding).initialValue(binding.value());
+    return bound(OptionSpec.builder(names).type(type), binding);
   }
 
   /**
@@ -103,8 +109,7 @@ final class Specs {
    * @return the option's builder, for its label and description
    */
   static OptionSpec.Builder map(Binding<Map<String, String>> binding, String... names) {
-    return OptionSpec.builder(names).type(Map.class).auxiliaryTypes(String.class, String.class).getter(binding)
-        .setter(binding).initialValue(binding.value());
+    return bound(OptionSpec.builder(names).type(Map.class).auxiliaryTypes(String.class, String.class), binding);
   }
 
   /**
@@ -115,8 +120,12 @@ final class Specs {
    * @return the option's builder, for its arity, label and description
    */
   static OptionSpec.Builder list(Binding<List<String>> binding, String... names) {
-    return OptionSpec.builder(names).type(List.class).auxiliaryTypes(String.class).getter(binding).setter(binding)
-        .initialValue(binding.value());
+    return bound(OptionSpec.builder(names).type(List.class).auxiliaryTypes(String.class), binding);
+  }
+
+  /** Binds an option to a field: read and set through the binding, its value before parsing the initial one. */
+  private static OptionSpec.Builder bound(OptionSpec.Builder option, Binding<?> binding) {
+    return option.getter(binding).setter(binding).initialValue(binding.value());
   }
 
   /**

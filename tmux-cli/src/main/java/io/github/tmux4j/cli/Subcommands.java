@@ -51,9 +51,6 @@ final class Subcommands {
    */
   private static final Set<String> WITHOUT_CLIENT = Set.of(HELP, CompletionCommand.NAME, ArchiveTrainingCommand.NAME);
 
-  /** The standard help and version options of every command. */
-  private static final Set<String> HELP_OPTIONS = Set.of("-h", "--help", "-V", "--version");
-
   private Subcommands() {}
 
   /**
@@ -95,7 +92,7 @@ final class Subcommands {
       return false;
     }
     for (String arg : args) {
-      if (HELP_OPTIONS.contains(arg)) {
+      if (Specs.HELP_NAMES.contains(arg) || Specs.VERSION_NAMES.contains(arg)) {
         return false;
       }
     }

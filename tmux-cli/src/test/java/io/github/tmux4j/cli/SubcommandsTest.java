@@ -41,13 +41,22 @@ class SubcommandsTest {
         continue; // picocli's own command, added only to runs that need every command
       }
       PrintWriter sink = new PrintWriter(new StringWriter(), true);
-      Object spec = Subcommands.create(name, new CliContext(sink, sink, dir));
-      Object command = ((CommandSpec) spec).userObject();
-      for (Class<?> c = command.getClass(); c != null; c = c.getEnclosingClass()) {
-        assertEquals(List.of(), picocliAnnotations(c), c.getName());
+      CommandSpec spec = (CommandSpec) Subcommands.create(name, new CliContext(sink, sink, dir));
+      for (Object declaring : declaringObjects(spec)) {
+        assertEquals(List.of(), picocliAnnotations(declaring.getClass()), name + ": " + declaring.getClass().getName());
       }
     }
     assertEquals(List.of(), picocliAnnotations(Tmux4jCli.class));
+  }
+
+  /** The command object and the objects of its mixins, in any depth (the standard help mixin has none). */
+  private static List<Object> declaringObjects(CommandSpec spec) {
+    List<Object> objects = new ArrayList<>();
+    if (spec.userObject() != null) {
+      objects.add(spec.userObject());
+    }
+    spec.mixins().values().forEach(mixin -> objects.addAll(declaringObjects(mixin)));
+    return objects;
   }
 
   /** The picocli annotations on a class and on its fields and methods. */

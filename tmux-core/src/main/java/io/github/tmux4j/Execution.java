@@ -18,7 +18,9 @@ import java.time.Duration;
  * <p><b>Waiting for input</b> is read from Linux's {@code /proc}: the foreground process group of the
  * pane's terminal, every process of it asleep and one in a read of the terminal (or a select or poll on
  * it alone, as a line editor does), after a short quiet spell and confirmed once so that a prompt still
- * on its way is not taken for a question. It is conservative: a shell back at its prompt is
+ * on its way is not taken for a question. After input sent through the handle the looks wait until the
+ * pane has printed since (its echo is enough), or a second when nothing comes back (echo off), so that an
+ * answer still on its way to the program is not taken for the next question. It is conservative: a shell back at its prompt is
  * {@code FINISHED}, not waiting; a program that also waits on a socket, pipe or timer is never reported
  * waiting, and so a command run on another host ({@code ssh}, a container's {@code exec}) never is; on
  * other systems it is never reported. Then a question shows as {@code RUNNING} or {@code NO_OUTPUT} with

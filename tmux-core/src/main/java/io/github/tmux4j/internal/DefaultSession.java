@@ -60,6 +60,8 @@ public final class DefaultSession implements Session {
   /** Whether anything was typed or sent through this handle yet (before that, waits look at the screen). */
   private volatile boolean inputSent;
   private final Activity activity;
+  /** When input was last sent through this handle ({@link System#nanoTime()}), 0 before any. */
+  private volatile long lastInputNanos;
 
   /**
    * Creates a handle.
@@ -159,9 +161,29 @@ public final class DefaultSession implements Session {
     return context.leases().acquire(ref, name, wait);
   }
 
+  /**
+   * Notes the time before input goes to the pane, so that its echo, which may come back before tmux
+   * confirms the input, is later than it ({@link InputWatch}).
+   */
+  private void sending() {
+    lastInputNanos = System.nanoTime();
+  }
+
+  /**
+   * When input was last sent through this handle: until the program has answered it (its echo at least),
+   * a look at {@code /proc} that finds the program reading the terminal may be older than the input's
+   * arrival ({@link InputWatch}).
+   *
+   * @return a {@link System#nanoTime()} taken just before the input was sent, or 0 if none was
+   */
+  long lastInputNanos() {
+    return lastInputNanos;
+  }
+
   /** Types text (and Enter), and starts rendering what the pane prints after it. */
   private PendingInput input(String text, boolean enter) {
     Texts.checkTypeable(text);
+    sending();
     if (scopes.intoStarted()) { // an answer to a started command: its scope goes on
       scopes.typeInto(spool -> panes.sendText(ref, name, text, enter, spool));
       activity.record();
@@ -184,6 +206,7 @@ public final class DefaultSession implements Session {
    */
   PendingInput typeLine(String line, long limit, boolean hold) {
     Texts.checkTypeable(line);
+    sending();
     PendingInput in = scopes.deliver(List.of(line.split("\n", -1)), true,
         spool -> panes.sendText(ref, name, line, true, spool), limit, hold);
     inputSent = true;
@@ -203,6 +226,7 @@ public final class DefaultSession implements Session {
         throw new IllegalArgumentException("An empty key name cannot be sent; use send(\"\") to press Enter");
       }
     }
+    sending();
     if (scopes.intoStarted()) {
       scopes.typeInto(spool -> panes.sendKeys(ref, name, List.of(keys), spool));
     } else {
